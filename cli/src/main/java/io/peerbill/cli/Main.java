@@ -1,0 +1,25 @@
+package io.peerbill.cli;
+
+import picocli.CommandLine;
+
+/** Entry point of {@code ./peerbill}. */
+public final class Main {
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs one command line and returns its exit code; never throws. */
+  public static int run(String... args) {
+    return commandLine().execute(args);
+  }
+
+  static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new PeerbillCommand());
+    cli.setParameterExceptionHandler(new OneLineErrors());
+    cli.setExecutionExceptionHandler(new OneLineErrors());
+    return cli;
+  }
+}

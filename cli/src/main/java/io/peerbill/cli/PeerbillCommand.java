@@ -1,0 +1,15 @@
+package io.peerbill.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(
+    name = "peerbill",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Meter, monitor and bill VPC peering connections.",
+    subcommands = {DbCommand.class},
+    footer = {
+      "%nThe database is PEERBILL_DB_URL (with PEERBILL_DB_USER, PEERBILL_DB_PASSWORD) or, when"
+          + " nothing is configured, an embedded PostgreSQL kept in ~/.peerbill (PEERBILL_HOME)."
+    })
+final class PeerbillCommand {}
