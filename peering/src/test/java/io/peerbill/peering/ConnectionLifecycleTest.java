@@ -1,18 +1,17 @@
 package io.peerbill.peering;
 
+import static io.peerbill.peering.Refusals.refused;
 import static io.peerbill.peering.World.ACME;
 import static io.peerbill.peering.World.GLOBEX;
 import static io.peerbill.peering.World.GUANGZHOU;
 import static io.peerbill.peering.World.SHANGHAI;
 import static io.peerbill.peering.World.T0;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,11 +33,6 @@ class ConnectionLifecycleTest {
     acmeGz = world.vpc(ACME, GUANGZHOU, "10.0.0.0/16");
     acmeSh = world.vpc(ACME, SHANGHAI, "10.1.0.0/16");
     globexSh = world.vpc(GLOBEX, SHANGHAI, "10.2.0.0/16");
-  }
-
-  private static void refused(ErrorCode code, ThrowingCallable call) {
-    assertThatThrownBy(call)
-        .isInstanceOfSatisfying(PeeringException.class, e -> assertThat(e.code()).isEqualTo(code));
   }
 
   @Test
