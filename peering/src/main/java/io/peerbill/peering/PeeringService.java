@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.jooq.DSLContext;
 
 /**
@@ -107,11 +108,15 @@ public final class PeeringService {
    * own pending request withdraws it (D1).
    */
   public Connection delete(String actor, String connectionId) {
-    Connection c = visible(actor, connectionId);
-    if (c.state() == ConnectionState.PENDING_ACCEPTANCE && c.requesterAccountId().equals(actor)) {
-      return withdraw(actor, connectionId);
-    }
-    return transition(actor, connectionId, Action.DELETE, (store, conn, now) -> {});
+    // Decided on the row as locked, so a delete racing an accept never acts on a stale state.
+    return transition(
+        actor,
+        connectionId,
+        c ->
+            c.state() == ConnectionState.PENDING_ACCEPTANCE && c.requesterAccountId().equals(actor)
+                ? Action.WITHDRAW
+                : Action.DELETE,
+        (store, c, now) -> {});
   }
 
   /** Changes the cap of a live cross-region connection from now on, keeping the history (R16). */
@@ -179,12 +184,18 @@ public final class PeeringService {
   }
 
   private Connection transition(String actor, String connectionId, Action action, Check check) {
+    return transition(actor, connectionId, c -> action, check);
+  }
+
+  private Connection transition(
+      String actor, String connectionId, Function<Connection, Action> choice, Check check) {
     return Transactions.inTransaction(
         sql,
         tx -> {
           Store store = new Store(tx);
           store.guard.actor(actor);
           Connection c = locked(store, actor, connectionId);
+          Action action = choice.apply(c);
           action.authorize(actor, c);
           OffsetDateTime now = DbTime.now(clock);
           action.applicable(c, now.toInstant());
