@@ -1,8 +1,10 @@
 package io.peerbill.billing;
 
+import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 
 /**
  * The billing application. Started with the {@code service} profile (the default of {@link #main})
@@ -12,6 +14,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 @SpringBootApplication
 @EnableConfigurationProperties(BillingProperties.class)
 public class BillingApplication {
+
+  /** Real time for the expiry sweep; tests may replace it. */
+  @Bean
+  public Clock clock() {
+    return Clock.systemUTC();
+  }
 
   public static void main(String[] args) {
     SpringApplication application = new SpringApplication(BillingApplication.class);

@@ -7,9 +7,12 @@ import io.peerbill.billing.line.BillLineRepository;
 import io.peerbill.billing.statement.Statement;
 import io.peerbill.billing.statement.StatementRepository;
 import io.peerbill.billing.tariff.TariffRepository;
+import io.peerbill.peering.ExpirySweep;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import javax.sql.DataSource;
+import org.jooq.DSLContext;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -47,15 +50,35 @@ public class DailyPeakBillingJobConfiguration {
   @Bean
   public Job dailyPeakBillingJob(
       JobRepository jobRepository,
+      Step expirySweepStep,
       Step dailyPeakStep,
       Step statementStep,
       Step statementExportStep,
       FailedLinesExitStatus failedLinesExitStatus) {
     return new JobBuilder(JOB_NAME, jobRepository)
         .listener(failedLinesExitStatus)
-        .start(dailyPeakStep)
+        .start(expirySweepStep)
+        .next(dailyPeakStep)
         .next(statementStep)
         .next(statementExportStep)
+        .build();
+  }
+
+  /** Step 1: pending requests past their acceptance window become EXPIRED (R6) before billing. */
+  @Bean
+  public Step expirySweepStep(
+      JobRepository jobRepository,
+      PlatformTransactionManager transactionManager,
+      DSLContext dsl,
+      Clock clock) {
+    ExpirySweep sweep = new ExpirySweep(dsl, clock);
+    return new StepBuilder("expirySweepStep", jobRepository)
+        .tasklet(
+            (contribution, context) -> {
+              contribution.incrementWriteCount(sweep.expireDue());
+              return RepeatStatus.FINISHED;
+            },
+            transactionManager)
         .build();
   }
 

@@ -225,6 +225,18 @@ class DailyPeakBillingJobTest extends BillingTestBase {
   }
 
   @Test
+  void theJobFirstExpiresRequestsPastTheirAcceptanceWindow_R6() throws Exception {
+    fixture.partitions(DAY);
+    String overdue = fixture.neverActive("PENDING_ACCEPTANCE", DAY_START.minus(Duration.ofDays(8)));
+
+    bill(DAY, SHANGHAI);
+
+    assertThat(dsl.fetchValue("SELECT state FROM peering_connection WHERE id = ?", overdue))
+        .isEqualTo("EXPIRED");
+    assertThat(lines.linesOf(DAY, null)).isEmpty();
+  }
+
+  @Test
   void sameRegionIsAZeroLineMarkedFree_D9() throws Exception {
     fixture.partitions(DAY);
     String id = fixture.sameRegion(BEFORE_DAY);
