@@ -5,14 +5,22 @@
 set -uo pipefail
 export PEERBILL_HOME="${PEERBILL_HOME:-$(mktemp -d)}"
 
-run() { # prints the command as typed, then runs it
+run() { # prints the command as typed, runs it, prints its output
   echo "\$ $*"
   "$@"
   local rc=$?
   [ "$rc" -eq 0 ] || echo "(exit $rc)"
   echo
 }
-id() { "$@" --json | jq -r "$JQ"; } # runs a command quietly, returns one field
+keep() { # keep VAR FIELD command...: like run, and sets VAR to the record's FIELD
+  local var=$1 field=$2 out
+  shift 2
+  echo "\$ $*"
+  out=$("$@")
+  echo "$out"
+  echo
+  printf -v "$var" '%s' "$(awk -v f="$field:" '$1 == f {print $2; exit}' <<<"$out")"
+}
 
 run ./peerbill region add ap-guangzhou --name Guangzhou --geo-zone cn-mainland
 run ./peerbill region add ap-singapore --name Singapore --geo-zone overseas
@@ -20,26 +28,21 @@ run ./peerbill account register 100001 --name Acme
 run ./peerbill account register 100002 --name Globex
 run ./peerbill account show --as 100002
 
-export PEERBILL_ACCOUNT=100001
-JQ=.vpc
-VPC_A=$(id ./peerbill vpc create --region ap-guangzhou --name gz-web --cidr 10.1.0.0/16)
-run ./peerbill vpc show "$VPC_A"
+keep VPC_A vpc ./peerbill vpc create --as 100001 --region ap-guangzhou --name gz-web --cidr 10.1.0.0/16
 run ./peerbill vpc create --as 100002 --region ap-singapore --name sg-db --cidr 10.2.0.5/16
-VPC_B=$(id ./peerbill vpc create --as 100002 --region ap-singapore --name sg-db --cidr 10.2.0.0/16)
-run ./peerbill vpc list --as 100002
-JQ=.subnet
-SUBNET_A=$(id ./peerbill subnet create --vpc "$VPC_A" --name web --cidr 10.1.1.0/24)
-SUBNET_B=$(id ./peerbill subnet create --as 100002 --vpc "$VPC_B" --name db --cidr 10.2.1.0/24)
-run ./peerbill subnet list --vpc "$VPC_A"
-run ./peerbill subnet list --as 100002 --vpc "$VPC_B"
-JQ=.route_tables[0]
-RTB_A=$(./peerbill vpc show "$VPC_A" --json | jq -r '.route_tables[0]' | cut -d' ' -f1)
-RTB_B=$(./peerbill vpc show --as 100002 "$VPC_B" --json | jq -r '.route_tables[0]' | cut -d' ' -f1)
+keep VPC_B vpc ./peerbill vpc create --as 100002 --region ap-singapore --name sg-db --cidr 10.2.0.0/16
+keep SUBNET_A subnet ./peerbill subnet create --as 100001 --vpc "$VPC_A" --name web --cidr 10.1.1.0/24
+run ./peerbill route tables --as 100001 --vpc "$VPC_A"
+RTB_A=$(./peerbill route tables --as 100001 --vpc "$VPC_A" --json | jq -r '.[0].route_table')
+keep SUBNET_B subnet ./peerbill subnet create --as 100002 --vpc "$VPC_B" --name db --cidr 10.2.1.0/24
+RTB_B=$(./peerbill route tables --as 100002 --vpc "$VPC_B" --json | jq -r '.[0].route_table')
 
+# Acme acts from here on unless --as says otherwise.
+export PEERBILL_ACCOUNT=100001
 run ./peerbill peering create --name gz-sg --vpc "$VPC_A" --peer-account 100002 \
   --peer-vpc "$VPC_B" --peer-region ap-singapore
-PCX=$(./peerbill peering create --name gz-sg --vpc "$VPC_A" --peer-account 100002 \
-  --peer-vpc "$VPC_B" --peer-region ap-singapore --bandwidth 200 --json | jq -r .peering)
+keep PCX peering ./peerbill peering create --name gz-sg --vpc "$VPC_A" --peer-account 100002 \
+  --peer-vpc "$VPC_B" --peer-region ap-singapore --bandwidth 200
 run ./peerbill peering list --as 100002
 run ./peerbill peering accept --as 100002 "$PCX"
 
