@@ -2,6 +2,12 @@ package io.peerbill.cli;
 
 import io.peerbill.metering.alert.cli.AlertPolicyCommand;
 import io.peerbill.metering.alert.cli.AlertsCommand;
+import io.peerbill.peering.cli.AccountCommand;
+import io.peerbill.peering.cli.PeeringCommand;
+import io.peerbill.peering.cli.RegionCommand;
+import io.peerbill.peering.cli.RouteCommand;
+import io.peerbill.peering.cli.SubnetCommand;
+import io.peerbill.peering.cli.VpcCommand;
 import picocli.CommandLine.Command;
 
 @Command(
@@ -9,7 +15,17 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Meter, monitor and bill VPC peering connections.",
-    subcommands = {DbCommand.class, AlertPolicyCommand.class, AlertsCommand.class},
+    subcommands = {
+      DbCommand.class,
+      AccountCommand.class,
+      RegionCommand.class,
+      VpcCommand.class,
+      SubnetCommand.class,
+      RouteCommand.class,
+      PeeringCommand.class,
+      AlertPolicyCommand.class,
+      AlertsCommand.class
+    },
     footer = {
       "%nThe database is PEERBILL_DB_URL (with PEERBILL_DB_USER, PEERBILL_DB_PASSWORD) or, when"
           + " nothing is configured, an embedded PostgreSQL kept in ~/.peerbill (PEERBILL_HOME)."
