@@ -2,6 +2,8 @@ package io.peerbill.cli;
 
 import io.peerbill.metering.alert.cli.AlertPolicyCommand;
 import io.peerbill.metering.alert.cli.AlertsCommand;
+import io.peerbill.metering.cli.GenSamplesCommand;
+import io.peerbill.metering.cli.StreamCommand;
 import io.peerbill.peering.cli.AccountCommand;
 import io.peerbill.peering.cli.PeeringCommand;
 import io.peerbill.peering.cli.RegionCommand;
@@ -23,6 +25,8 @@ import picocli.CommandLine.Command;
       SubnetCommand.class,
       RouteCommand.class,
       PeeringCommand.class,
+      StreamCommand.class,
+      GenSamplesCommand.class,
       AlertPolicyCommand.class,
       AlertsCommand.class
     },

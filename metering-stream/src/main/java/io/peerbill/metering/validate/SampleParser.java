@@ -130,7 +130,7 @@ public final class SampleParser {
     if (n[3] > nowMillis + futureToleranceMs) {
       throw new InvalidSampleException(
           RejectReason.FUTURE_TIMESTAMP,
-          "ts " + n[3] + " is " + (n[3] - nowMillis) + " ms ahead of the clock",
+          "ts " + n[3] + " is more than " + futureToleranceMs + " ms ahead of the clock",
           sample);
     }
     return sample;
