@@ -1,5 +1,8 @@
 package io.peerbill.cli;
 
+import io.peerbill.billing.cli.BillCommand;
+import io.peerbill.billing.cli.BillsCommand;
+import io.peerbill.billing.cli.TariffCommand;
 import io.peerbill.metering.alert.cli.AlertPolicyCommand;
 import io.peerbill.metering.alert.cli.AlertsCommand;
 import io.peerbill.metering.cli.GenSamplesCommand;
@@ -27,6 +30,9 @@ import picocli.CommandLine.Command;
       PeeringCommand.class,
       StreamCommand.class,
       GenSamplesCommand.class,
+      BillCommand.class,
+      BillsCommand.class,
+      TariffCommand.class,
       AlertPolicyCommand.class,
       AlertsCommand.class
     },

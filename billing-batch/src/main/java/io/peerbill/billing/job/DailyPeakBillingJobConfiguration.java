@@ -19,8 +19,6 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
-import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
 import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemWriterBuilder;
@@ -87,8 +85,8 @@ public class DailyPeakBillingJobConfiguration {
       JobRepository jobRepository,
       PlatformTransactionManager transactionManager,
       JdbcCursorItemReader<DailyPeak> dailyPeakItemReader,
-      ItemProcessor<DailyPeak, BillLine> billLineItemProcessor,
-      ItemWriter<BillLine> billLineItemWriter,
+      LineRater billLineItemProcessor,
+      BillLineWriter billLineItemWriter,
       BillingProperties properties) {
     return new StepBuilder("dailyPeakStep", jobRepository)
         .<DailyPeak, BillLine>chunk(properties.chunkSize())
@@ -110,7 +108,7 @@ public class DailyPeakBillingJobConfiguration {
 
   @Bean
   @StepScope
-  public ItemProcessor<DailyPeak, BillLine> billLineItemProcessor(
+  public LineRater billLineItemProcessor(
       TariffRepository tariffs,
       BillingProperties properties,
       @Value(DAY_EXPRESSION) String billDay,
@@ -121,9 +119,9 @@ public class DailyPeakBillingJobConfiguration {
 
   @Bean
   @StepScope
-  public ItemWriter<BillLine> billLineItemWriter(
+  public BillLineWriter billLineItemWriter(
       BillLineRepository lines, @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) {
-    return chunk -> lines.save(chunk.getItems(), jobExecutionId);
+    return new BillLineWriter(lines, jobExecutionId);
   }
 
   @Bean

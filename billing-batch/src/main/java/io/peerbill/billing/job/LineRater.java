@@ -13,7 +13,7 @@ import java.util.Map;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /** Rates one connection's daily peak into its bill line (R11, D6-D9). */
-public final class LineRater implements ItemProcessor<DailyPeak, BillLine> {
+public class LineRater implements ItemProcessor<DailyPeak, BillLine> {
 
   private static final BigDecimal ZERO_MBPS = new BigDecimal("0.00");
   private static final BigDecimal ZERO_AMOUNT = new BigDecimal("0.00");

@@ -58,7 +58,15 @@ public record BillingReport(
                 : " (" + oneLine(exitDescription) + ")")
             + ", job execution "
             + jobExecutionId);
-    out.add("lines: " + linesByStatus);
+    out.add(
+        "lines: "
+            + (linesByStatus.isEmpty()
+                ? "none (no connection was active that day)"
+                : String.join(
+                    ", ",
+                    linesByStatus.entrySet().stream()
+                        .map(e -> e.getValue() + " " + e.getKey())
+                        .toList())));
     totalByCurrency.forEach(
         (currency, total) -> out.add("total " + currency + ": " + total.toPlainString()));
     for (BillLine line : failedLines) {

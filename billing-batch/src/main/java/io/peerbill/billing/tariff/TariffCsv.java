@@ -36,6 +36,8 @@ public final class TariffCsv {
     List<String> lines;
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new TariffFileException("no such tariff file: " + file);
     } catch (IOException e) {
       throw new TariffFileException("cannot read " + file + ": " + e.getMessage());
     }
