@@ -1,5 +1,12 @@
 package io.peerbill.cli;
 
+import io.peerbill.billing.cli.BillCommand;
+import io.peerbill.billing.cli.BillsCommand;
+import io.peerbill.billing.cli.TariffCommand;
+import io.peerbill.metering.alert.cli.AlertPolicyCommand;
+import io.peerbill.metering.alert.cli.AlertsCommand;
+import io.peerbill.metering.cli.GenSamplesCommand;
+import io.peerbill.metering.cli.StreamCommand;
 import io.peerbill.peering.cli.AccountCommand;
 import io.peerbill.peering.cli.PeeringCommand;
 import io.peerbill.peering.cli.RegionCommand;
@@ -20,7 +27,14 @@ import picocli.CommandLine.Command;
       VpcCommand.class,
       SubnetCommand.class,
       RouteCommand.class,
-      PeeringCommand.class
+      PeeringCommand.class,
+      StreamCommand.class,
+      GenSamplesCommand.class,
+      BillCommand.class,
+      BillsCommand.class,
+      TariffCommand.class,
+      AlertPolicyCommand.class,
+      AlertsCommand.class
     },
     footer = {
       "%nThe database is PEERBILL_DB_URL (with PEERBILL_DB_USER, PEERBILL_DB_PASSWORD) or, when"
