@@ -1,0 +1,35 @@
+package io.peerbill.metering;
+
+import io.peerbill.metering.model.RejectReason;
+import java.util.EnumMap;
+import java.util.Map;
+import org.apache.flink.api.common.JobExecutionResult;
+
+/**
+ * The counts of one run: input = accepted + duplicates + rejected, always (DESIGN.md). Summed over
+ * all subtasks; after a restore they include records processed again since the last checkpoint.
+ */
+public record MeteringRunSummary(
+    long input, long accepted, long duplicates, Map<RejectReason, Long> rejected) {
+
+  static MeteringRunSummary of(JobExecutionResult result) {
+    Map<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
+    for (RejectReason reason : RejectReason.values()) {
+      rejected.put(reason, count(result, RunCounter.REJECTED_PREFIX + reason));
+    }
+    return new MeteringRunSummary(
+        count(result, RunCounter.INPUT),
+        count(result, RunCounter.ACCEPTED),
+        count(result, RunCounter.DUPLICATES),
+        Map.copyOf(rejected));
+  }
+
+  private static long count(JobExecutionResult result, String name) {
+    Long value = result.getAccumulatorResult(name);
+    return value == null ? 0L : value;
+  }
+
+  public long rejectedTotal() {
+    return rejected.values().stream().mapToLong(Long::longValue).sum();
+  }
+}

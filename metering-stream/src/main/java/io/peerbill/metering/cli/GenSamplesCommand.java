@@ -1,0 +1,158 @@
+package io.peerbill.metering.cli;
+
+import io.peerbill.db.Database;
+import io.peerbill.metering.gen.ConnectionSeeder;
+import io.peerbill.metering.gen.GeneratorSpec;
+import io.peerbill.metering.gen.SampleGenerator;
+import io.peerbill.metering.gen.SampleWriters;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code peerbill gen-samples}: synthetic traffic samples for tests, the bench and the demo. */
+@Command(
+    name = "gen-samples",
+    mixinStandardHelpOptions = true,
+    description =
+        "Write N connections x reporters x a time span of samples (day-shaped traffic with"
+            + " bursts), optionally with malformed, duplicate, late and unknown-connection"
+            + " records, to a file, a folder of files or a Kafka topic.")
+public final class GenSamplesCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  static final class Target {
+    @Option(names = "--out", paramLabel = "FILE", description = "One file (.gz compresses).")
+    Path file;
+
+    @Option(
+        names = "--folder",
+        paramLabel = "DIR",
+        description = "A folder of --files files, consecutive time ranges.")
+    Path folder;
+
+    @Option(names = "--kafka", paramLabel = "TOPIC", description = "A Kafka topic.")
+    String topic;
+  }
+
+  @ArgGroup(multiplicity = "1")
+  Target target;
+
+  @Option(names = "--files", defaultValue = "4")
+  int files;
+
+  @Option(names = "--gzip", description = "Compress the files of --folder.")
+  boolean gzip;
+
+  @Option(names = "--bootstrap-servers", defaultValue = "localhost:9092")
+  String bootstrapServers;
+
+  @Option(names = "--connections", defaultValue = "100")
+  int connections;
+
+  @Option(names = "--reporters", defaultValue = "2")
+  int reporters;
+
+  @Option(
+      names = "--start",
+      description = "First interval start, ISO instant (default: yesterday 00:00 UTC).")
+  Instant start;
+
+  @Option(names = "--span", defaultValue = "1h", converter = DurationConverter.class)
+  Duration span;
+
+  @Option(names = "--interval", defaultValue = "1m", converter = DurationConverter.class)
+  Duration interval;
+
+  @Option(names = "--seed", defaultValue = "1")
+  long seed;
+
+  @Option(names = "--malformed", defaultValue = "0", description = "Fraction, e.g. 0.01.")
+  double malformed;
+
+  @Option(names = "--duplicates", defaultValue = "0")
+  double duplicates;
+
+  @Option(names = "--late", defaultValue = "0")
+  double late;
+
+  @Option(names = "--late-by", defaultValue = "30m", converter = DurationConverter.class)
+  Duration lateBy;
+
+  @Option(names = "--unknown", defaultValue = "0")
+  double unknown;
+
+  @Option(
+      names = "--register",
+      description = "Also register the connections (ACTIVE from a day before --start).")
+  boolean register;
+
+  @Override
+  public Integer call() throws Exception {
+    Instant from =
+        start != null
+            ? start
+            : LocalDate.now(ZoneOffset.UTC).minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    GeneratorSpec gen =
+        new GeneratorSpec(
+            connections,
+            reporters,
+            from,
+            span,
+            interval,
+            seed,
+            malformed,
+            duplicates,
+            late,
+            lateBy,
+            unknown);
+    if (register) {
+      try (Database db = Database.open()) {
+        ConnectionSeeder.seed(db.dsl(), connections, from.minus(Duration.ofDays(1)));
+      }
+    }
+    Map<String, Long> outcomes = new TreeMap<>();
+    try (SampleWriters.Output out = output(gen)) {
+      new SampleGenerator(gen, describe())
+          .generate(
+              r -> {
+                outcomes.merge(r.outcome(), 1L, Long::sum);
+                out.accept(r);
+              });
+    }
+    PrintWriter w = spec.commandLine().getOut();
+    w.printf(
+        "wrote %d records to %s%n", outcomes.values().stream().mapToLong(l -> l).sum(), describe());
+    outcomes.forEach((k, v) -> w.printf("  %-20s %d%n", k, v));
+    w.flush();
+    return 0;
+  }
+
+  private SampleWriters.Output output(GeneratorSpec gen) throws java.io.IOException {
+    if (target.topic != null) {
+      return SampleWriters.kafka(bootstrapServers, target.topic);
+    }
+    if (target.folder != null) {
+      return SampleWriters.files(target.folder, files, gen, gzip);
+    }
+    return SampleWriters.files(target.file, gen);
+  }
+
+  private String describe() {
+    if (target.topic != null) {
+      return "kafka:" + target.topic;
+    }
+    return "file:" + (target.folder != null ? target.folder : target.file).toAbsolutePath();
+  }
+}

@@ -1,0 +1,149 @@
+package io.peerbill.metering.cli;
+
+import io.peerbill.db.Database;
+import io.peerbill.metering.JdbcTarget;
+import io.peerbill.metering.MeteringEnvironment;
+import io.peerbill.metering.MeteringJob;
+import io.peerbill.metering.MeteringRunSummary;
+import io.peerbill.metering.MeteringSettings;
+import io.peerbill.metering.MeteringSinks;
+import io.peerbill.metering.model.RawRecord;
+import io.peerbill.metering.sink.InfluxSeriesSink;
+import io.peerbill.metering.sink.InfluxTarget;
+import io.peerbill.metering.source.KafkaSamples;
+import io.peerbill.metering.source.SampleFiles;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.apache.flink.api.connector.source.Source;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code peerbill stream}: runs the metering job. From the CLI it runs in-process (MiniCluster);
+ * the same class is the main of the shaded jar submitted with {@code flink run}.
+ */
+@Command(
+    name = "stream",
+    mixinStandardHelpOptions = true,
+    description =
+        "Run the metering job: samples from files or Kafka to 1- and 5-minute aggregates in"
+            + " PostgreSQL (and series in InfluxDB with --influx-url). A file source ends when"
+            + " its input ends; a Kafka source runs until stopped (or --bounded).")
+public final class StreamCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--source",
+      required = true,
+      paramLabel = "file:PATH|kafka:TOPIC",
+      description = "JSON-lines file (.gz too) or folder, or a Kafka topic.")
+  String source;
+
+  @Option(names = "--bootstrap-servers", defaultValue = "localhost:9092")
+  String bootstrapServers;
+
+  @Option(names = "--group-id", defaultValue = "peerbill-metering")
+  String groupId;
+
+  @Option(
+      names = "--starting-offsets",
+      defaultValue = "committed",
+      description = "earliest, latest or committed (default: ${DEFAULT-VALUE}).")
+  String startingOffsets;
+
+  @Option(names = "--bounded", description = "Kafka: stop at the offsets current at start.")
+  boolean bounded;
+
+  @Option(names = "--influx-url", description = "InfluxDB 2 URL; no series without it.")
+  String influxUrl;
+
+  @Option(names = "--influx-token", defaultValue = "${env:PEERBILL_INFLUX_TOKEN}")
+  String influxToken;
+
+  @Option(names = "--influx-org", defaultValue = "peerbill")
+  String influxOrg;
+
+  @Option(names = "--influx-bucket", defaultValue = "traffic")
+  String influxBucket;
+
+  @Option(names = "--parallelism", defaultValue = "0", description = "0: number of cores.")
+  int parallelism;
+
+  @Option(
+      names = "--checkpoint-interval",
+      defaultValue = "30s",
+      converter = DurationConverter.class)
+  Duration checkpointInterval;
+
+  @Option(names = "--state-backend", defaultValue = "hashmap", description = "hashmap or rocksdb.")
+  String stateBackend;
+
+  @Option(names = "--restart-attempts", defaultValue = "3")
+  int restartAttempts;
+
+  @Option(names = "--out-of-orderness", defaultValue = "2m", converter = DurationConverter.class)
+  Duration outOfOrderness;
+
+  @Option(names = "--allowed-lateness", defaultValue = "10m", converter = DurationConverter.class)
+  Duration allowedLateness;
+
+  @Option(names = "--catalog-refresh", defaultValue = "60s", converter = DurationConverter.class)
+  Duration catalogRefresh;
+
+  @Option(
+      names = "--retention-days",
+      defaultValue = "0",
+      description = "Days of traffic partitions to keep; 0 keeps all.")
+  int retentionDays;
+
+  @Override
+  public Integer call() throws Exception {
+    SourceSpec spec = SourceSpec.parse(source);
+    try (Database db = Database.open()) {
+      MeteringSettings settings =
+          MeteringSettings.defaults(JdbcTarget.of(db.connectionConfig()))
+              .withParallelism(parallelism)
+              .withEventTime(outOfOrderness, allowedLateness)
+              .withCheckpoints(
+                  checkpointInterval, stateBackend, restartAttempts, Duration.ofSeconds(10))
+              .withSinks(2000, retentionDays)
+              .withCatalogRefresh(catalogRefresh);
+      InfluxSeriesSink series =
+          influxUrl == null
+              ? null
+              : new InfluxSeriesSink(
+                  InfluxTarget.of(influxUrl, influxToken, influxOrg, influxBucket));
+      MeteringRunSummary summary =
+          new MeteringJob(settings, source(spec), source, MeteringSinks.postgres(settings, series))
+              .run(MeteringEnvironment.create(settings));
+      print(summary);
+    }
+    return 0;
+  }
+
+  private Source<RawRecord, ?, ?> source(SourceSpec spec) {
+    if (spec.isFile()) {
+      return SampleFiles.source(spec.path());
+    }
+    return KafkaSamples.source(
+        bootstrapServers, spec.target(), groupId, startingOffsets, bounded, new Properties());
+  }
+
+  private void print(MeteringRunSummary s) {
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf("input:      %d%n", s.input());
+    out.printf("accepted:   %d%n", s.accepted());
+    out.printf("duplicates: %d%n", s.duplicates());
+    out.printf("rejected:   %d%n", s.rejectedTotal());
+    s.rejected().entrySet().stream()
+        .filter(e -> e.getValue() > 0)
+        .sorted(java.util.Map.Entry.comparingByKey())
+        .forEach(e -> out.printf("  %-20s %d%n", e.getKey(), e.getValue()));
+    out.flush();
+  }
+}

@@ -1,0 +1,135 @@
+package io.peerbill.metering.gen;
+
+import io.peerbill.metering.model.RejectReason;
+import io.peerbill.metering.model.Sample;
+import io.peerbill.metering.model.SampleJson;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+/**
+ * Generates wire-format samples in stream order (interval by interval), deterministic for a seed,
+ * each labelled with what the job must make of it. Tests derive the expected rows from the labels;
+ * the bench and the demo use the lines.
+ */
+public final class SampleGenerator {
+
+  /** Far beyond any clock skew tolerance: year 2200. */
+  static final long FUTURE_TS = 7_258_118_400_000L;
+
+  private static final RejectReason[] BAD_KINDS = {
+    RejectReason.MALFORMED,
+    RejectReason.MISSING_FIELD,
+    RejectReason.NEGATIVE_COUNTER,
+    RejectReason.BAD_INTERVAL,
+    RejectReason.FUTURE_TIMESTAMP
+  };
+
+  private final GeneratorSpec spec;
+  private final String source;
+
+  /**
+   * @param source what the job will call the input (for the labelled samples' positions)
+   */
+  public SampleGenerator(GeneratorSpec spec, String source) {
+    this.spec = spec;
+    this.source = source;
+  }
+
+  public void generate(Consumer<GeneratedRecord> out) {
+    SplittableRandom random = new SplittableRandom(spec.seed());
+    TrafficShape[] shapes = new TrafficShape[spec.connections()];
+    for (int c = 0; c < shapes.length; c++) {
+      // Log-uniform between 1 and 800 Mbps.
+      shapes[c] = new TrafficShape(1e6 * Math.pow(800, random.nextDouble()));
+    }
+    long[] seqs = new long[spec.connections() * spec.reporters()];
+    long intervalMs = spec.interval().toMillis();
+    long start = spec.start().toEpochMilli();
+    long end = start + spec.span().toMillis();
+    Deque<GeneratedRecord> held = new ArrayDeque<>();
+    int badCount = 0;
+    long unknownSeq = 0;
+    for (long ts = start + intervalMs; ts <= end; ts += intervalMs) {
+      while (!held.isEmpty() && held.peekFirst().sample().ts() + spec.lateBy().toMillis() <= ts) {
+        out.accept(held.pollFirst());
+      }
+      for (int c = 0; c < spec.connections(); c++) {
+        double bps = shapes[c].bps(ts, random);
+        for (int r = 0; r < spec.reporters(); r++) {
+          Sample s =
+              sample(
+                  GeneratorSpec.connectionId(c),
+                  r,
+                  ++seqs[c * spec.reporters() + r],
+                  ts,
+                  bps,
+                  random);
+          GeneratedRecord record =
+              new GeneratedRecord(SampleJson.render(s), GeneratedRecord.COUNTED, s);
+          if (chance(random, spec.lateFraction())) {
+            held.addLast(new GeneratedRecord(record.line(), RejectReason.TOO_LATE.name(), s));
+            continue;
+          }
+          out.accept(record);
+          if (chance(random, spec.duplicateFraction())) {
+            out.accept(new GeneratedRecord(record.line(), GeneratedRecord.DUPLICATE, s));
+          }
+          if (chance(random, spec.malformedFraction())) {
+            out.accept(bad(BAD_KINDS[badCount++ % BAD_KINDS.length], s));
+          }
+        }
+        if (chance(random, spec.unknownConnectionFraction())) {
+          Sample unknown = sample("pcx-unknown" + (c % 1000), 0, ++unknownSeq, ts, bps, random);
+          out.accept(
+              new GeneratedRecord(
+                  SampleJson.render(unknown), RejectReason.UNKNOWN_CONNECTION.name(), unknown));
+        }
+      }
+    }
+    // Late samples whose turn would come after the span are not emitted at all.
+  }
+
+  private Sample sample(
+      String connectionId, int reporter, long seq, long ts, double bps, SplittableRandom random) {
+    long intervalMs = spec.interval().toMillis();
+    double share = (0.8 + 0.4 * random.nextDouble()) / spec.reporters();
+    long in = (long) (bps * share * intervalMs / 8000.0);
+    long out = (long) (in * (0.6 + 0.8 * random.nextDouble()));
+    long inPackets = in / 800 + 1;
+    long outPackets = out / 800 + 1;
+    return new Sample(
+        connectionId,
+        String.format("gw-%02d", reporter + 1),
+        seq,
+        ts,
+        (int) intervalMs,
+        in,
+        out,
+        inPackets,
+        outPackets,
+        inPackets / 1000,
+        outPackets / 2000,
+        source,
+        null);
+  }
+
+  private static GeneratedRecord bad(RejectReason kind, Sample s) {
+    String good = SampleJson.render(s);
+    String line =
+        switch (kind) {
+          case MALFORMED -> good.substring(0, good.length() / 2);
+          case MISSING_FIELD -> good.replaceFirst("\"reporter\":\"[^\"]*\",", "");
+          case NEGATIVE_COUNTER -> good.replace("\"in_bytes\":", "\"in_bytes\":-");
+          case BAD_INTERVAL -> good.replace("\"interval_ms\":", "\"interval_ms\":9");
+          case FUTURE_TIMESTAMP -> good.replace("\"ts\":" + s.ts(), "\"ts\":" + FUTURE_TS);
+          default -> throw new IllegalArgumentException(kind.name());
+        };
+    return new GeneratedRecord(line, kind.name(), null);
+  }
+
+  private static boolean chance(SplittableRandom random, double fraction) {
+    return fraction > 0 && random.nextDouble() < fraction;
+  }
+}

@@ -1,0 +1,13 @@
+package io.peerbill.metering.model;
+
+/** Why an input record was not counted (the values of {@code rejected_sample.reason}). */
+public enum RejectReason {
+  MALFORMED,
+  MISSING_FIELD,
+  NEGATIVE_COUNTER,
+  BAD_INTERVAL,
+  FUTURE_TIMESTAMP,
+  UNKNOWN_CONNECTION,
+  NOT_ACTIVE,
+  TOO_LATE
+}

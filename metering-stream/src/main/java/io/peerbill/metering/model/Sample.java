@@ -1,0 +1,29 @@
+package io.peerbill.metering.model;
+
+/**
+ * A well-formed traffic sample (wire format v1, DOMAIN.md D4): interval counters of one connection
+ * as seen by one reporter for the interval {@code [ts - intervalMs, ts)}, plus the input position
+ * it was read from.
+ */
+public record Sample(
+    String connectionId,
+    String reporter,
+    long seq,
+    long ts,
+    int intervalMs,
+    long inBytes,
+    long outBytes,
+    long inPackets,
+    long outPackets,
+    long inDropped,
+    long outDropped,
+    String source,
+    String position) {
+
+  /**
+   * The instant the sample is counted at: it counts wholly in the bucket containing {@code ts - 1}.
+   */
+  public long countedAt() {
+    return ts - 1;
+  }
+}

@@ -1,0 +1,107 @@
+package io.peerbill.metering.sink;
+
+import static io.peerbill.schema.jooq.Tables.TRAFFIC_1M;
+import static io.peerbill.schema.jooq.Tables.TRAFFIC_5M;
+
+import io.peerbill.metering.JdbcTarget;
+import io.peerbill.metering.model.TrafficAggregate;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.InsertValuesStepN;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+
+/** The writer of {@link TrafficUpsertSink}: one multi-row upsert per table and batch. */
+final class TrafficUpsertWriter extends JdbcBatchWriter<TrafficAggregate> {
+
+  private static final List<Field<?>> COLUMNS =
+      List.of(
+          TRAFFIC_1M.CONNECTION_ID,
+          TRAFFIC_1M.BUCKET_START,
+          TRAFFIC_1M.IN_BYTES,
+          TRAFFIC_1M.OUT_BYTES,
+          TRAFFIC_1M.IN_PACKETS,
+          TRAFFIC_1M.OUT_PACKETS,
+          TRAFFIC_1M.IN_DROPPED,
+          TRAFFIC_1M.OUT_DROPPED,
+          TRAFFIC_1M.SAMPLE_COUNT);
+
+  /** Latest emission per (period, connection, bucket): a corrected bucket replaces its first. */
+  private final Map<String, TrafficAggregate> buffer = new LinkedHashMap<>();
+
+  private final TrafficPartitions partitions = new TrafficPartitions();
+  private final int retentionDays;
+  private LocalDate retentionDoneFor;
+
+  TrafficUpsertWriter(JdbcTarget database, int batchSize, int retentionDays) {
+    super(database, batchSize);
+    this.retentionDays = retentionDays;
+  }
+
+  @Override
+  void buffer(TrafficAggregate a) {
+    buffer.put(a.periodSeconds() + "|" + a.connectionId() + "|" + a.bucketStart(), a);
+  }
+
+  @Override
+  Collection<?> buffered() {
+    return buffer.values();
+  }
+
+  @Override
+  void writeBuffered(DSLContext sql) {
+    applyRetention(sql);
+    List<TrafficAggregate> minutes = new ArrayList<>();
+    List<TrafficAggregate> fives = new ArrayList<>();
+    for (TrafficAggregate a : buffer.values()) {
+      partitions.ensure(sql, TrafficPartitions.utcDay(a.bucketStart()));
+      (a.periodSeconds() == TrafficAggregate.MINUTE ? minutes : fives).add(a);
+    }
+    upsert(sql, TRAFFIC_1M, minutes);
+    upsert(sql, TRAFFIC_5M, fives);
+  }
+
+  private void applyRetention(DSLContext sql) {
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    if (retentionDays > 0 && !today.equals(retentionDoneFor)) {
+      TrafficPartitions.dropExpired(sql, today, retentionDays);
+      retentionDoneFor = today;
+    }
+  }
+
+  private static void upsert(DSLContext sql, Table<?> table, List<TrafficAggregate> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    List<Field<?>> columns = COLUMNS.stream().<Field<?>>map(table::field).toList();
+    InsertValuesStepN<?> insert = sql.insertInto(table, columns);
+    for (TrafficAggregate a : rows) {
+      insert =
+          insert.values(
+              a.connectionId(),
+              OffsetDateTime.ofInstant(Instant.ofEpochMilli(a.bucketStart()), ZoneOffset.UTC),
+              a.inBytes(),
+              a.outBytes(),
+              a.inPackets(),
+              a.outPackets(),
+              a.inDropped(),
+              a.outDropped(),
+              a.sampleCount());
+    }
+    Map<Field<?>, Field<?>> updates = new LinkedHashMap<>();
+    for (Field<?> column : columns.subList(2, columns.size())) {
+      updates.put(column, DSL.excluded(column));
+    }
+    updates.put(table.field(TRAFFIC_1M.UPDATED_AT), DSL.currentOffsetDateTime());
+    insert.onConflict(columns.get(0), columns.get(1)).doUpdate().set(updates).execute();
+  }
+}

@@ -1,0 +1,78 @@
+package io.peerbill.metering.source;
+
+import io.peerbill.metering.model.RawRecord;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.util.Collector;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+/** The production source: one sample per record of a Kafka topic (wire format v1 values). */
+public final class KafkaSamples {
+
+  private KafkaSamples() {}
+
+  /**
+   * @param startingOffsets {@code earliest}, {@code latest}, or {@code committed} (the group's
+   *     committed offsets, earliest where none)
+   * @param bounded stop at the offsets current when the job starts (tests, backfill)
+   */
+  public static KafkaSource<RawRecord> source(
+      String bootstrapServers,
+      String topic,
+      String groupId,
+      String startingOffsets,
+      boolean bounded,
+      Properties extra) {
+    var builder =
+        KafkaSource.<RawRecord>builder()
+            .setBootstrapServers(bootstrapServers)
+            .setTopics(topic)
+            .setGroupId(groupId)
+            .setStartingOffsets(offsets(startingOffsets))
+            .setDeserializer(new RawRecordDeserializer(topic))
+            .setProperties(extra);
+    if (bounded) {
+      builder.setBounded(OffsetsInitializer.latest());
+    }
+    return builder.build();
+  }
+
+  static OffsetsInitializer offsets(String name) {
+    return switch (name) {
+      case "earliest" -> OffsetsInitializer.earliest();
+      case "latest" -> OffsetsInitializer.latest();
+      case "committed" -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
+      default ->
+          throw new IllegalArgumentException(
+              "starting offsets must be earliest, latest or committed, got '" + name + "'");
+    };
+  }
+
+  /** Keeps the value as text with its partition and offset; parsing happens in the job. */
+  static final class RawRecordDeserializer implements KafkaRecordDeserializationSchema<RawRecord> {
+    private final String source;
+
+    RawRecordDeserializer(String topic) {
+      this.source = "kafka:" + topic;
+    }
+
+    @Override
+    public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<RawRecord> out)
+        throws IOException {
+      String text =
+          record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8);
+      out.collect(new RawRecord(source, record.partition() + ":" + record.offset(), text));
+    }
+
+    @Override
+    public TypeInformation<RawRecord> getProducedType() {
+      return TypeInformation.of(RawRecord.class);
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package io.peerbill.metering.validate;
+
+import static io.peerbill.schema.jooq.Tables.BANDWIDTH_CAP_CHANGE;
+import static io.peerbill.schema.jooq.Tables.PEERING_ACTIVE_INTERVAL;
+import static io.peerbill.schema.jooq.Tables.PEERING_CONNECTION;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+/**
+ * Reads the connection metadata the stream needs straight from the lifecycle tables: the view
+ * {@code peering_active_interval} is the one definition of ACTIVE time (D1, D12).
+ */
+public final class ConnectionCatalogLoader {
+
+  private ConnectionCatalogLoader() {}
+
+  public static ConnectionCatalog load(DSLContext sql, long nowMillis) {
+    Map<String, List<long[]>> active = new HashMap<>();
+    for (Record r :
+        sql.select(
+                PEERING_ACTIVE_INTERVAL.CONNECTION_ID,
+                PEERING_ACTIVE_INTERVAL.ACTIVE_FROM,
+                PEERING_ACTIVE_INTERVAL.ACTIVE_TO)
+            .from(PEERING_ACTIVE_INTERVAL)
+            .orderBy(PEERING_ACTIVE_INTERVAL.CONNECTION_ID, PEERING_ACTIVE_INTERVAL.ACTIVE_FROM)
+            .fetch()) {
+      OffsetDateTime to = r.get(PEERING_ACTIVE_INTERVAL.ACTIVE_TO);
+      active
+          .computeIfAbsent(r.get(PEERING_ACTIVE_INTERVAL.CONNECTION_ID), k -> new ArrayList<>())
+          .add(
+              new long[] {
+                millis(r.get(PEERING_ACTIVE_INTERVAL.ACTIVE_FROM)),
+                to == null ? Long.MAX_VALUE : millis(to)
+              });
+    }
+    Map<String, List<long[]>> caps = new HashMap<>();
+    for (Record r :
+        sql.select(
+                BANDWIDTH_CAP_CHANGE.CONNECTION_ID,
+                BANDWIDTH_CAP_CHANGE.EFFECTIVE_FROM,
+                BANDWIDTH_CAP_CHANGE.CAP_MBPS)
+            .from(BANDWIDTH_CAP_CHANGE)
+            .orderBy(
+                BANDWIDTH_CAP_CHANGE.CONNECTION_ID,
+                BANDWIDTH_CAP_CHANGE.EFFECTIVE_FROM,
+                BANDWIDTH_CAP_CHANGE.ID)
+            .fetch()) {
+      caps.computeIfAbsent(r.get(BANDWIDTH_CAP_CHANGE.CONNECTION_ID), k -> new ArrayList<>())
+          .add(
+              new long[] {
+                millis(r.get(BANDWIDTH_CAP_CHANGE.EFFECTIVE_FROM)),
+                r.get(BANDWIDTH_CAP_CHANGE.CAP_MBPS)
+              });
+    }
+    Map<String, ConnectionInfo> connections = new HashMap<>();
+    for (var c : sql.selectFrom(PEERING_CONNECTION).fetch()) {
+      List<long[]> intervals = active.getOrDefault(c.getId(), List.of());
+      List<long[]> capChanges = dropSupersededChanges(caps.getOrDefault(c.getId(), List.of()));
+      connections.put(
+          c.getId(),
+          new ConnectionInfo(
+              c.getId(),
+              c.getScope(),
+              c.getRequesterRegion(),
+              c.getAccepterRegion(),
+              c.getRequesterAccountId(),
+              c.getAccepterAccountId(),
+              intervals.stream().mapToLong(i -> i[0]).toArray(),
+              intervals.stream().mapToLong(i -> i[1]).toArray(),
+              capChanges.stream().mapToLong(i -> i[0]).toArray(),
+              capChanges.stream().mapToInt(i -> (int) i[1]).toArray(),
+              c.getBandwidthCapMbps()));
+    }
+    return new ConnectionCatalog(Map.copyOf(connections), nowMillis);
+  }
+
+  /** Two changes effective at the same instant: the later recorded one wins. */
+  private static List<long[]> dropSupersededChanges(List<long[]> ordered) {
+    List<long[]> kept = new ArrayList<>();
+    for (long[] change : ordered) {
+      if (!kept.isEmpty() && kept.get(kept.size() - 1)[0] == change[0]) {
+        kept.set(kept.size() - 1, change);
+      } else {
+        kept.add(change);
+      }
+    }
+    return kept;
+  }
+
+  private static long millis(OffsetDateTime t) {
+    return t.toInstant().toEpochMilli();
+  }
+}

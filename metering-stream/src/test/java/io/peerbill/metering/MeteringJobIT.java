@@ -1,0 +1,190 @@
+package io.peerbill.metering;
+
+import static io.peerbill.metering.MeteringFixtures.DAY_START;
+import static io.peerbill.metering.MeteringFixtures.ONE_HOUR_LATER;
+import static io.peerbill.schema.jooq.Tables.PEERING_EVENT;
+import static io.peerbill.schema.jooq.Tables.REJECTED_SAMPLE;
+import static io.peerbill.schema.jooq.Tables.TRAFFIC_1M;
+import static io.peerbill.schema.jooq.Tables.TRAFFIC_5M;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.peerbill.metering.gen.ConnectionSeeder;
+import io.peerbill.metering.gen.GeneratedRecord;
+import io.peerbill.metering.gen.GeneratorSpec;
+import io.peerbill.metering.gen.SampleGenerator;
+import io.peerbill.metering.model.RejectReason;
+import io.peerbill.metering.model.Sample;
+import io.peerbill.metering.model.SampleJson;
+import io.peerbill.metering.source.SampleFiles;
+import io.peerbill.testkit.PostgresExtension;
+import io.peerbill.testkit.TestDatabase;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole job on a MiniCluster at parallelism 2 over a generated file of known content: exactly
+ * the expected 1- and 5-minute rows, every rejection reason, and the count invariants.
+ */
+@ExtendWith(PostgresExtension.class)
+class MeteringJobIT {
+
+  @RegisterExtension
+  static final MiniClusterExtension FLINK =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(2)
+              .build());
+
+  /** Connection 6 is deleted half an hour in: its later samples are NOT_ACTIVE (D12). */
+  static final String DELETED = GeneratorSpec.connectionId(5);
+
+  static final Instant DELETED_AT = DAY_START.plus(Duration.ofMinutes(30));
+
+  @TempDir Path dir;
+
+  static MeteringSettings settings(TestDatabase db) {
+    return MeteringSettings.defaults(JdbcTarget.of(db.config()))
+        .withParallelism(2)
+        .withEventTime(Duration.ofMinutes(1), Duration.ofMinutes(5))
+        .withCheckpoints(Duration.ZERO, "hashmap", 0, Duration.ofSeconds(1));
+  }
+
+  static void world(DSLContext sql) {
+    ConnectionSeeder.seed(sql, 6, DAY_START.minus(Duration.ofHours(1)));
+    sql.insertInto(PEERING_EVENT)
+        .set(PEERING_EVENT.CONNECTION_ID, DELETED)
+        .set(PEERING_EVENT.FROM_STATE, "ACTIVE")
+        .set(PEERING_EVENT.TO_STATE, "DELETED")
+        .set(PEERING_EVENT.ACTOR_ACCOUNT_ID, ConnectionSeeder.ACCOUNT_A)
+        .set(PEERING_EVENT.OCCURRED_AT, OffsetDateTime.ofInstant(DELETED_AT, ZoneOffset.UTC))
+        .execute();
+  }
+
+  /**
+   * 6 connections × 2 reporters × 1 hour with every kind of fault, then two handcrafted samples
+   * behind the watermark but within the allowed lateness (and a repeat of one of them).
+   */
+  static List<GeneratedRecord> input(String source) {
+    GeneratorSpec spec =
+        GeneratorSpec.clean(6, 2, DAY_START, Duration.ofHours(1), 42)
+            .withFaults(0.03, 0.03, 0.02, Duration.ofMinutes(30), 0.03);
+    List<GeneratedRecord> records = new ArrayList<>();
+    new SampleGenerator(spec, source).generate(records::add);
+    for (int seq = 1; seq <= 2; seq++) {
+      Sample lateButAllowed =
+          new Sample(
+              MeteringFixtures.CONNECTION,
+              "gw-late",
+              seq,
+              ONE_HOUR_LATER.minus(Duration.ofMinutes(2 + seq)).toEpochMilli(),
+              60_000,
+              1_000_000L * seq,
+              7,
+              3,
+              4,
+              0,
+              0,
+              source,
+              null);
+      records.add(
+          new GeneratedRecord(SampleJson.render(lateButAllowed), "COUNTED", lateButAllowed));
+    }
+    records.add(new GeneratedRecord(records.get(records.size() - 1).line(), "DUPLICATE", null));
+    return records.stream().map(MeteringJobIT::notActiveAfterDeletion).toList();
+  }
+
+  private static GeneratedRecord notActiveAfterDeletion(GeneratedRecord r) {
+    Sample s = r.sample();
+    if (s != null
+        && s.connectionId().equals(DELETED)
+        && s.countedAt() >= DELETED_AT.toEpochMilli()) {
+      return new GeneratedRecord(r.line(), RejectReason.NOT_ACTIVE.name(), s);
+    }
+    return r;
+  }
+
+  @Test
+  void fileRunStoresExactlyTheExpectedBucketsAndEveryRejection_D4_D12(TestDatabase db)
+      throws Exception {
+    world(db.dsl());
+    Path file = dir.resolve("samples.jsonl");
+    List<GeneratedRecord> input = input("file:" + file);
+    MeteringFixtures.writeLines(file, input);
+
+    MeteringSettings settings = settings(db);
+    MeteringRunSummary summary =
+        new MeteringJob(
+                settings, SampleFiles.source(file), "file", MeteringSinks.postgres(settings, null))
+            .run(MeteringEnvironment.create(settings));
+
+    DSLContext sql = db.dsl();
+    assertThat(ExpectedRows.expectedBuckets(input, 60_000)).hasSizeGreaterThan(300);
+    assertThat(ExpectedRows.storedBuckets(sql, false))
+        .isEqualTo(ExpectedRows.expectedBuckets(input, 60_000));
+    assertThat(ExpectedRows.storedBuckets(sql, true))
+        .isEqualTo(ExpectedRows.expectedBuckets(input, 300_000));
+    Map<String, Long> rejections = ExpectedRows.expectedRejections(input);
+    assertThat(rejections.keySet())
+        .containsExactlyInAnyOrder(
+            "MALFORMED",
+            "MISSING_FIELD",
+            "NEGATIVE_COUNTER",
+            "BAD_INTERVAL",
+            "FUTURE_TIMESTAMP",
+            "UNKNOWN_CONNECTION",
+            "NOT_ACTIVE",
+            "TOO_LATE");
+    assertThat(ExpectedRows.storedRejections(sql)).isEqualTo(rejections);
+    assertCountInvariants(sql, summary, input);
+  }
+
+  /** accepted + duplicates + rejected = input; bytes accepted = bytes in aggregates + TOO_LATE. */
+  static void assertCountInvariants(
+      DSLContext sql, MeteringRunSummary summary, List<GeneratedRecord> input) {
+    long duplicates = input.stream().filter(r -> r.outcome().equals("DUPLICATE")).count();
+    assertThat(summary.input()).isEqualTo(input.size());
+    assertThat(summary.duplicates()).isEqualTo(duplicates);
+    assertThat(summary.accepted() + summary.duplicates() + summary.rejectedTotal())
+        .isEqualTo(summary.input());
+    long rejectedRows = sql.fetchCount(REJECTED_SAMPLE);
+    assertThat(rejectedRows).isEqualTo(summary.rejectedTotal());
+    long counted1m =
+        sql.select(DSL.sum(TRAFFIC_1M.SAMPLE_COUNT)).from(TRAFFIC_1M).fetchOne(0, Long.class);
+    long counted5m =
+        sql.select(DSL.sum(TRAFFIC_5M.SAMPLE_COUNT)).from(TRAFFIC_5M).fetchOne(0, Long.class);
+    assertThat(counted1m).isEqualTo(summary.accepted()).isEqualTo(counted5m);
+    assertThat(counted1m + duplicates + rejectedRows).isEqualTo(input.size());
+
+    long acceptedBytesIn =
+        input.stream()
+            .filter(r -> r.outcome().equals("COUNTED") || r.outcome().equals("TOO_LATE"))
+            .mapToLong(r -> r.sample().inBytes())
+            .sum();
+    long stored1m =
+        sql.select(DSL.sum(TRAFFIC_1M.IN_BYTES)).from(TRAFFIC_1M).fetchOne(0, Long.class);
+    long stored5m =
+        sql.select(DSL.sum(TRAFFIC_5M.IN_BYTES)).from(TRAFFIC_5M).fetchOne(0, Long.class);
+    Long tooLate =
+        sql.select(DSL.sum(REJECTED_SAMPLE.IN_BYTES))
+            .from(REJECTED_SAMPLE)
+            .where(REJECTED_SAMPLE.REASON.eq("TOO_LATE"))
+            .fetchOne(0, Long.class);
+    assertThat(stored1m + tooLate).isEqualTo(acceptedBytesIn);
+    assertThat(stored5m + tooLate).isEqualTo(acceptedBytesIn);
+  }
+}

@@ -1,0 +1,73 @@
+package io.peerbill.metering.aggregate;
+
+import static io.peerbill.metering.MeteringFixtures.CONNECTION;
+import static io.peerbill.metering.MeteringFixtures.ONE_MINUTE_LATER;
+import static io.peerbill.metering.MeteringFixtures.sample;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.peerbill.metering.model.RejectReason;
+import io.peerbill.metering.model.Rejection;
+import io.peerbill.metering.model.Sample;
+import java.time.Duration;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+
+/** (connection, reporter, seq) counts once, on time or TOO_LATE (wire format v1). */
+class SampleDeduplicatorHarnessTest {
+
+  private static KeyedTwoInputStreamOperatorTestHarness<String, Sample, Sample, Sample> harness()
+      throws Exception {
+    var h =
+        new KeyedTwoInputStreamOperatorTestHarness<>(
+            new KeyedCoProcessOperator<>(new SampleDeduplicator(Duration.ofHours(1))),
+            SampleDeduplicator::reporterKey,
+            SampleDeduplicator::reporterKey,
+            Types.STRING);
+    h.open();
+    return h;
+  }
+
+  private static Sample seq(String reporter, long seq) {
+    return sample(CONNECTION, reporter, seq, ONE_MINUTE_LATER, 100, 200);
+  }
+
+  @Test
+  void repeatedIdCountsOnceAndOtherReportersAreDistinct_D4() throws Exception {
+    try (var h = harness()) {
+      h.processElement1(new StreamRecord<>(seq("gw-1", 7)));
+      h.processElement1(new StreamRecord<>(seq("gw-1", 7)));
+      h.processElement1(new StreamRecord<>(seq("gw-2", 7)));
+      h.processElement1(new StreamRecord<>(seq("gw-1", 8)));
+      assertThat(h.extractOutputValues())
+          .extracting(s -> s.reporter() + "#" + s.seq())
+          .containsExactly("gw-1#7", "gw-2#7", "gw-1#8");
+    }
+  }
+
+  @Test
+  void tooLateSampleBecomesOneRejectionAndItsRepeatsAreDuplicates() throws Exception {
+    try (var h = harness()) {
+      h.processElement2(new StreamRecord<>(seq("gw-1", 1)));
+      h.processElement2(new StreamRecord<>(seq("gw-1", 1)));
+      h.processElement1(new StreamRecord<>(seq("gw-1", 1)));
+      assertThat(h.extractOutputValues()).isEmpty();
+      assertThat(h.getSideOutput(SampleDeduplicator.TOO_LATE))
+          .extracting(StreamRecord::getValue)
+          .extracting(Rejection::reason, r -> r.sample().seq())
+          .containsExactly(org.assertj.core.groups.Tuple.tuple(RejectReason.TOO_LATE, 1L));
+    }
+  }
+
+  @Test
+  void lateRepeatOfACountedSampleIsADuplicateNotARejection() throws Exception {
+    try (var h = harness()) {
+      h.processElement1(new StreamRecord<>(seq("gw-1", 1)));
+      h.processElement2(new StreamRecord<>(seq("gw-1", 1)));
+      assertThat(h.extractOutputValues()).hasSize(1);
+      assertThat(h.getSideOutput(SampleDeduplicator.TOO_LATE)).isNull();
+    }
+  }
+}
