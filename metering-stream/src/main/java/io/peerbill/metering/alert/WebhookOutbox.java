@@ -11,10 +11,13 @@ import java.util.List;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 
 /**
  * The webhook outbox in PostgreSQL: due deliveries are claimed with a lease (so several senders
- * never send one event twice at once), and every attempt's outcome is recorded.
+ * never send one event twice at once), one alert's notices strictly in window order (a RESOLVED
+ * never overtakes its FIRING, even while that one is being retried), and every attempt's outcome is
+ * recorded.
  */
 public final class WebhookOutbox {
 
@@ -30,14 +33,29 @@ public final class WebhookOutbox {
     return dsl.transactionResult(
         tx -> {
           DSLContext t = tx.dsl();
+          var earlier = ALERT_EVENT.as("earlier");
+          var earlierDelivery = WEBHOOK_DELIVERY.as("earlier_delivery");
           List<UUID> ids =
               t.select(WEBHOOK_DELIVERY.EVENT_ID)
                   .from(WEBHOOK_DELIVERY)
+                  .join(ALERT_EVENT)
+                  .on(ALERT_EVENT.ID.eq(WEBHOOK_DELIVERY.EVENT_ID))
                   .where(WEBHOOK_DELIVERY.STATUS.eq("PENDING"))
                   .and(WEBHOOK_DELIVERY.NEXT_ATTEMPT_AT.le(AlertEventRepository.utc(now)))
+                  // One alert's notices go out in window order: none while an earlier one waits.
+                  .andNotExists(
+                      DSL.selectOne()
+                          .from(earlierDelivery)
+                          .join(earlier)
+                          .on(earlier.ID.eq(earlierDelivery.EVENT_ID))
+                          .where(earlierDelivery.STATUS.eq("PENDING"))
+                          .and(earlier.POLICY_ID.eq(ALERT_EVENT.POLICY_ID))
+                          .and(earlier.CONNECTION_ID.eq(ALERT_EVENT.CONNECTION_ID))
+                          .and(earlier.WINDOW_END.lt(ALERT_EVENT.WINDOW_END)))
                   .orderBy(WEBHOOK_DELIVERY.NEXT_ATTEMPT_AT)
                   .limit(settings.batchSize())
                   .forUpdate()
+                  .of(WEBHOOK_DELIVERY)
                   .skipLocked()
                   .fetch(WEBHOOK_DELIVERY.EVENT_ID);
           if (ids.isEmpty()) {

@@ -268,6 +268,42 @@ class WebhookSenderTest {
     assertThat(receiver.received()).hasSize(1);
   }
 
+  @Test
+  void oneAlertsNoticesGoOutInWindowOrderEvenAcrossRetries_D11() {
+    receiver.answerInTurn(500, 200);
+    AlertEvent fired = firing(DAY_START, 90);
+    AlertEvent resolved =
+        new AlertEvent(
+            AlertEvent.idOf(
+                policy.id(), CROSS, DAY_START.plusSeconds(60), DAY_START.plusSeconds(120)),
+            fired.policyId(),
+            fired.policyRevision(),
+            ALICE,
+            CROSS,
+            AlertEventState.RESOLVED,
+            fired.metric(),
+            fired.comparison(),
+            fired.threshold(),
+            10,
+            fired.severity(),
+            DAY_START.plusSeconds(60),
+            DAY_START.plusSeconds(120),
+            true);
+    AlertEventRepository events = new AlertEventRepository(dsl);
+    events.record(resolved);
+    events.record(fired);
+    assertThat(sender.sendDue()).as("only the FIRING: the RESOLVED waits for it").isEqualTo(1);
+    assertThat(sender.sendDue())
+        .as("the FIRING failed once and waits; so does the RESOLVED")
+        .isZero();
+    clock.advance(Duration.ofSeconds(10));
+    assertThat(sender.sendDue()).isEqualTo(1);
+    assertThat(sender.sendDue()).isEqualTo(1);
+    assertThat(receiver.received())
+        .extracting(WebhookReceiver.Received::eventId)
+        .containsExactly(fired.id().toString(), fired.id().toString(), resolved.id().toString());
+  }
+
   static AlertPolicySpec withUrl(AlertPolicySpec s, String url) {
     return new AlertPolicySpec(
         s.name(),
