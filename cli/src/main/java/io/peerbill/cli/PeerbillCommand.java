@@ -1,8 +1,19 @@
 package io.peerbill.cli;
 
+import io.peerbill.billing.cli.BillCommand;
+import io.peerbill.billing.cli.BillsCommand;
+import io.peerbill.billing.cli.TariffCommand;
+import io.peerbill.metering.alert.cli.AlertPolicyCommand;
+import io.peerbill.metering.alert.cli.AlertsCommand;
 import io.peerbill.metering.cli.BenchCommand;
 import io.peerbill.metering.cli.GenSamplesCommand;
 import io.peerbill.metering.cli.StreamCommand;
+import io.peerbill.peering.cli.AccountCommand;
+import io.peerbill.peering.cli.PeeringCommand;
+import io.peerbill.peering.cli.RegionCommand;
+import io.peerbill.peering.cli.RouteCommand;
+import io.peerbill.peering.cli.SubnetCommand;
+import io.peerbill.peering.cli.VpcCommand;
 import picocli.CommandLine.Command;
 
 @Command(
@@ -12,8 +23,19 @@ import picocli.CommandLine.Command;
     description = "Meter, monitor and bill VPC peering connections.",
     subcommands = {
       DbCommand.class,
+      AccountCommand.class,
+      RegionCommand.class,
+      VpcCommand.class,
+      SubnetCommand.class,
+      RouteCommand.class,
+      PeeringCommand.class,
       StreamCommand.class,
       GenSamplesCommand.class,
+      BillCommand.class,
+      BillsCommand.class,
+      TariffCommand.class,
+      AlertPolicyCommand.class,
+      AlertsCommand.class,
       BenchCommand.class
     },
     footer = {

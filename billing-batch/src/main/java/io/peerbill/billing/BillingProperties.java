@@ -1,0 +1,35 @@
+package io.peerbill.billing;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the billing application ({@code peerbill.billing.*} in application.yml, each
+ * overridable from the environment, e.g. {@code PEERBILL_BILLING_ZONE}).
+ *
+ * @param zone the zone whose calendar days are billing days (D5)
+ * @param allowedLateness how long after a day ends its aggregates may still change
+ * @param payer who pays a cross-region connection (D8)
+ * @param currency currency of lines no tariff prices (free, no traffic, failed)
+ * @param statementDir where statement CSV files are written
+ * @param schedule cron of the service's nightly run (billing the previous day)
+ * @param chunkSize bill lines per transaction
+ */
+@ConfigurationProperties("peerbill.billing")
+public record BillingProperties(
+    ZoneId zone,
+    Duration allowedLateness,
+    Payer payer,
+    String currency,
+    Path statementDir,
+    String schedule,
+    int chunkSize) {
+
+  /** D8: the requester's account pays, unless configured otherwise. */
+  public enum Payer {
+    REQUESTER,
+    ACCEPTER
+  }
+}

@@ -1,0 +1,123 @@
+package io.peerbill.billing.cli;
+
+import io.peerbill.billing.BillingDay;
+import io.peerbill.billing.BillingProperties;
+import io.peerbill.billing.line.BillLine;
+import io.peerbill.billing.run.BillingReport;
+import io.peerbill.billing.run.BillingRun;
+import io.peerbill.billing.run.DryRun;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.Callable;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "bill",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Bill one day (--date) or a range of days (--from/--to) by daily peak bandwidth.",
+      "A day is refused until the metering stream's aggregates cover it plus the allowed"
+          + " lateness (--force bills anyway). Billing a day again never charges twice:"
+          + " changed lines keep their earlier value as a revision; a failed run resumes.",
+      "Exit status: 0 billed, 3 some lines could not be priced (listed), 1 failed."
+    },
+    subcommands = {ServeCommand.class})
+public final class BillCommand implements Callable<Integer> {
+
+  static final int FAILED_LINES = 3;
+
+  @Spec CommandSpec spec;
+
+  @ArgGroup(multiplicity = "0..1")
+  Days days;
+
+  static final class Days {
+    @Option(names = "--date", required = true, description = "The billing day, e.g. 2026-11-25.")
+    LocalDate date;
+
+    @ArgGroup(exclusive = false)
+    Range range;
+  }
+
+  static final class Range {
+    @Option(names = "--from", required = true, description = "First day of a backfill.")
+    LocalDate from;
+
+    @Option(names = "--to", required = true, description = "Last day of a backfill (inclusive).")
+    LocalDate to;
+  }
+
+  @Option(
+      names = "--zone",
+      description = "Zone of the billing day (default: peerbill.billing.zone, Asia/Shanghai).")
+  ZoneId zone;
+
+  @Option(names = "--dry-run", description = "Print the lines without storing anything.")
+  boolean dryRun;
+
+  @Option(names = "--force", description = "Bill even if the day's traffic is not complete yet.")
+  boolean force;
+
+  @Override
+  public Integer call() throws Exception {
+    if (days == null) {
+      throw new ParameterException(spec.commandLine(), "give --date or --from and --to");
+    }
+    LocalDate first = days.date != null ? days.date : days.range.from;
+    LocalDate last = days.date != null ? days.date : days.range.to;
+    if (last.isBefore(first)) {
+      throw new ParameterException(spec.commandLine(), "--to is before --from");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    try (ConfigurableApplicationContext context = BillingContext.start()) {
+      ZoneId billingZone = zone != null ? zone : context.getBean(BillingProperties.class).zone();
+      long total = ChronoUnit.DAYS.between(first, last) + 1;
+      int exit = 0;
+      for (LocalDate date = first; !date.isAfter(last); date = date.plusDays(1)) {
+        BillingDay day = new BillingDay(date, billingZone);
+        if (total > 1) {
+          out.printf("[%d/%d] %s%n", ChronoUnit.DAYS.between(first, date) + 1, total, day);
+          out.flush();
+        }
+        if (dryRun) {
+          int lines = context.getBean(DryRun.class).rate(day, line -> out.println(format(line)));
+          out.println("dry run: " + lines + " line(s) for " + day + ", nothing stored");
+          continue;
+        }
+        BillingReport report = context.getBean(BillingRun.class).bill(day, force);
+        report.describe().forEach(out::println);
+        out.flush();
+        if (!report.succeeded()) {
+          exit = Math.max(exit, "FAILED".equals(report.batchStatus()) ? 1 : FAILED_LINES);
+          if ("FAILED".equals(report.batchStatus())) {
+            break; // later days wait for this one; a re-run resumes it
+          }
+        }
+      }
+      return exit;
+    }
+  }
+
+  static String format(BillLine l) {
+    return String.format(
+        "%-22s %-16s %-10s peak %s Mbps, cap %s, billed %s Mbps, %s %s, coverage %s%s",
+        l.connectionId(),
+        l.payerAccountId(),
+        l.status(),
+        l.peakMbps() == null ? "-" : l.peakMbps().stripTrailingZeros().toPlainString(),
+        l.capMbps() == null ? "-" : l.capMbps(),
+        l.billedMbps().toPlainString(),
+        l.amount().toPlainString(),
+        l.currency(),
+        l.coverage(),
+        l.failureReason() == null ? "" : " (" + l.failureReason() + ")");
+  }
+}

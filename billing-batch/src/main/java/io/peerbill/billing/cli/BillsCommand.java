@@ -1,0 +1,72 @@
+package io.peerbill.billing.cli;
+
+import io.peerbill.billing.line.BillLine;
+import io.peerbill.billing.line.BillLineRepository;
+import io.peerbill.billing.statement.Statement;
+import io.peerbill.billing.statement.StatementRepository;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "bills",
+    mixinStandardHelpOptions = true,
+    description = "Stored bills.",
+    subcommands = {BillsCommand.Show.class})
+public final class BillsCommand {
+
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
+      description = "A day's statements and bill lines, optionally of one payer account.")
+  static final class Show implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--date", required = true, description = "The billing day.")
+    LocalDate date;
+
+    @Option(names = "--account", description = "Only this payer account.")
+    String account;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      try (ConfigurableApplicationContext context = BillingContext.start()) {
+        List<Statement> statements =
+            context.getBean(StatementRepository.class).statementsOf(date, account);
+        List<BillLine> lines = context.getBean(BillLineRepository.class).linesOf(date, account);
+        if (statements.isEmpty() && lines.isEmpty()) {
+          out.println("no bills for " + date + (account == null ? "" : " and account " + account));
+          return 0;
+        }
+        for (Statement s : statements) {
+          out.printf(
+              "statement %s %s: %d line(s), %d failed, total %s %s%s%n",
+              s.accountId(),
+              s.billDay(),
+              s.lineCount(),
+              s.failedCount(),
+              s.total().toPlainString(),
+              s.currency(),
+              s.revision() == 1
+                  ? ""
+                  : ", adjustment "
+                      + s.adjustment().toPlainString()
+                      + " (was "
+                      + s.previousTotal().toPlainString()
+                      + ", revision "
+                      + s.revision()
+                      + ")");
+        }
+        lines.forEach(line -> out.println("  " + BillCommand.format(line)));
+      }
+      return 0;
+    }
+  }
+}

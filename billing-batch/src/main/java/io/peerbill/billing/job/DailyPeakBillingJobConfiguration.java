@@ -1,0 +1,186 @@
+package io.peerbill.billing.job;
+
+import io.peerbill.billing.BillingDay;
+import io.peerbill.billing.BillingProperties;
+import io.peerbill.billing.line.BillLine;
+import io.peerbill.billing.line.BillLineRepository;
+import io.peerbill.billing.statement.Statement;
+import io.peerbill.billing.statement.StatementRepository;
+import io.peerbill.billing.tariff.TariffRepository;
+import io.peerbill.peering.ExpirySweep;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
+import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemWriterBuilder;
+import org.springframework.batch.infrastructure.item.support.ListItemReader;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The nightly job {@value #JOB_NAME}: for billing day {@code billDay} in zone {@code zone} (job
+ * parameters), daily peaks → rated bill lines → per-account statements → statement CSV.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DailyPeakBillingJobConfiguration {
+
+  public static final String JOB_NAME = "dailyPeakBilling";
+  public static final String BILL_DAY = "billDay";
+  public static final String ZONE = "zone";
+  public static final String RUN = "run";
+
+  private static final String DAY_EXPRESSION = "#{jobParameters['billDay']}";
+  private static final String ZONE_EXPRESSION = "#{jobParameters['zone']}";
+
+  @Bean
+  public Job dailyPeakBillingJob(
+      JobRepository jobRepository,
+      Step expirySweepStep,
+      Step dailyPeakStep,
+      Step statementStep,
+      Step statementExportStep,
+      FailedLinesExitStatus failedLinesExitStatus) {
+    return new JobBuilder(JOB_NAME, jobRepository)
+        .listener(failedLinesExitStatus)
+        .start(expirySweepStep)
+        .next(dailyPeakStep)
+        .next(statementStep)
+        .next(statementExportStep)
+        .build();
+  }
+
+  /** Step 1: pending requests past their acceptance window become EXPIRED (R6) before billing. */
+  @Bean
+  public Step expirySweepStep(
+      JobRepository jobRepository,
+      PlatformTransactionManager transactionManager,
+      DSLContext dsl,
+      Clock clock) {
+    ExpirySweep sweep = new ExpirySweep(dsl, clock);
+    return new StepBuilder("expirySweepStep", jobRepository)
+        .tasklet(
+            (contribution, context) -> {
+              contribution.incrementWriteCount(sweep.expireDue());
+              return RepeatStatus.FINISHED;
+            },
+            transactionManager)
+        .build();
+  }
+
+  @Bean
+  public Step dailyPeakStep(
+      JobRepository jobRepository,
+      PlatformTransactionManager transactionManager,
+      JdbcCursorItemReader<DailyPeak> dailyPeakItemReader,
+      LineRater billLineItemProcessor,
+      BillLineWriter billLineItemWriter,
+      BillingProperties properties) {
+    return new StepBuilder("dailyPeakStep", jobRepository)
+        .<DailyPeak, BillLine>chunk(properties.chunkSize())
+        .transactionManager(transactionManager)
+        .reader(dailyPeakItemReader)
+        .processor(billLineItemProcessor)
+        .writer(billLineItemWriter)
+        .build();
+  }
+
+  @Bean
+  @StepScope
+  public JdbcCursorItemReader<DailyPeak> dailyPeakItemReader(
+      DataSource dataSource,
+      @Value(DAY_EXPRESSION) String billDay,
+      @Value(ZONE_EXPRESSION) String zone) {
+    return DailyPeakQuery.reader(dataSource, day(billDay, zone));
+  }
+
+  @Bean
+  @StepScope
+  public LineRater billLineItemProcessor(
+      TariffRepository tariffs,
+      BillingProperties properties,
+      @Value(DAY_EXPRESSION) String billDay,
+      @Value(ZONE_EXPRESSION) String zone) {
+    BillingDay day = day(billDay, zone);
+    return new LineRater(day, tariffs.inForceOn(day.date()), properties);
+  }
+
+  @Bean
+  @StepScope
+  public BillLineWriter billLineItemWriter(
+      BillLineRepository lines, @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) {
+    return new BillLineWriter(lines, jobExecutionId);
+  }
+
+  @Bean
+  public Step statementStep(
+      JobRepository jobRepository,
+      PlatformTransactionManager transactionManager,
+      StatementRepository statements) {
+    return new StepBuilder("statementStep", jobRepository)
+        .tasklet(
+            (contribution, context) -> {
+              String billDay = (String) context.getStepContext().getJobParameters().get(BILL_DAY);
+              contribution.incrementWriteCount(statements.refresh(LocalDate.parse(billDay)));
+              return RepeatStatus.FINISHED;
+            },
+            transactionManager)
+        .build();
+  }
+
+  @Bean
+  public Step statementExportStep(
+      JobRepository jobRepository,
+      PlatformTransactionManager transactionManager,
+      ListItemReader<Statement> statementItemReader,
+      FlatFileItemWriter<Statement> statementCsvItemWriter,
+      BillingProperties properties) {
+    return new StepBuilder("statementExportStep", jobRepository)
+        .<Statement, Statement>chunk(properties.chunkSize())
+        .transactionManager(transactionManager)
+        .reader(statementItemReader)
+        .writer(statementCsvItemWriter)
+        .build();
+  }
+
+  @Bean
+  @StepScope
+  public ListItemReader<Statement> statementItemReader(
+      StatementRepository statements, @Value(DAY_EXPRESSION) String billDay) {
+    return new ListItemReader<>(statements.statementsOf(LocalDate.parse(billDay), null));
+  }
+
+  @Bean
+  @StepScope
+  public FlatFileItemWriter<Statement> statementCsvItemWriter(
+      BillingProperties properties, @Value(DAY_EXPRESSION) String billDay) {
+    return new FlatFileItemWriterBuilder<Statement>()
+        .name("statementCsvItemWriter")
+        .resource(new FileSystemResource(properties.statementDir().resolve(csvName(billDay))))
+        .headerCallback(writer -> writer.write(StatementCsvLine.HEADER))
+        .lineAggregator(StatementCsvLine::of)
+        .shouldDeleteIfExists(true)
+        .build();
+  }
+
+  /** The statement file of a billing day, e.g. statements-2026-11-25.csv. */
+  public static String csvName(String billDay) {
+    return "statements-" + billDay + ".csv";
+  }
+
+  static BillingDay day(String billDay, String zone) {
+    return new BillingDay(LocalDate.parse(billDay), ZoneId.of(zone));
+  }
+}

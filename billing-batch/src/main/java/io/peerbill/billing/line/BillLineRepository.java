@@ -1,0 +1,165 @@
+package io.peerbill.billing.line;
+
+import static io.peerbill.schema.jooq.Tables.BILL_LINE;
+import static io.peerbill.schema.jooq.Tables.BILL_LINE_REVISION;
+
+import io.peerbill.schema.jooq.tables.records.BillLineRecord;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Query;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Bill lines, one per (connection, day). Saving a line again never charges twice: an unchanged line
+ * is left alone; a changed one keeps its earlier value as a revision with the reason.
+ */
+@Repository
+public class BillLineRepository {
+
+  private final DSLContext dsl;
+
+  public BillLineRepository(DSLContext dsl) {
+    this.dsl = dsl;
+  }
+
+  /** Saves the lines in the caller's transaction; returns how many were new or changed. */
+  public int save(List<? extends BillLine> lines, Long jobExecutionId) {
+    if (lines.isEmpty()) {
+      return 0;
+    }
+    Map<String, BillLineRecord> existing = new HashMap<>();
+    Condition keys =
+        BILL_LINE
+            .BILL_DAY
+            .in(lines.stream().map(BillLine::billDay).distinct().toList())
+            .and(BILL_LINE.CONNECTION_ID.in(lines.stream().map(BillLine::connectionId).toList()));
+    for (BillLineRecord r : dsl.selectFrom(BILL_LINE).where(keys).forUpdate().fetch()) {
+      existing.put(r.getConnectionId() + "@" + r.getBillDay(), r);
+    }
+    List<BillLineRecord> inserts = new ArrayList<>();
+    List<Query> queries = new ArrayList<>();
+    for (BillLine line : lines) {
+      BillLineRecord before = existing.get(line.connectionId() + "@" + line.billDay());
+      if (before == null) {
+        inserts.add(record(line, 1, jobExecutionId));
+        continue;
+      }
+      List<String> changes = line.changesSince(toLine(before));
+      if (changes.isEmpty()) {
+        continue;
+      }
+      queries.add(revisionOf(before, "re-run changed " + String.join("; ", changes)));
+      queries.add(
+          dsl.update(BILL_LINE)
+              .set(record(line, before.getRevision() + 1, jobExecutionId))
+              .where(BILL_LINE.CONNECTION_ID.eq(line.connectionId()))
+              .and(BILL_LINE.BILL_DAY.eq(line.billDay())));
+    }
+    if (!inserts.isEmpty()) {
+      // One prepared statement, executed as a JDBC batch.
+      dsl.batchInsert(inserts).execute();
+    }
+    if (!queries.isEmpty()) {
+      dsl.batch(queries).execute();
+    }
+    return inserts.size() + queries.size() / 2;
+  }
+
+  private Query revisionOf(BillLineRecord before, String reason) {
+    return dsl.insertInto(BILL_LINE_REVISION)
+        .set(BILL_LINE_REVISION.CONNECTION_ID, before.getConnectionId())
+        .set(BILL_LINE_REVISION.BILL_DAY, before.getBillDay())
+        .set(BILL_LINE_REVISION.REVISION, before.getRevision())
+        .set(BILL_LINE_REVISION.STATUS, before.getStatus())
+        .set(BILL_LINE_REVISION.PEAK_MBPS, before.getPeakMbps())
+        .set(BILL_LINE_REVISION.CAP_MBPS, before.getCapMbps())
+        .set(BILL_LINE_REVISION.BILLED_MBPS, before.getBilledMbps())
+        .set(BILL_LINE_REVISION.TARIFF_ID, before.getTariffId())
+        .set(BILL_LINE_REVISION.AMOUNT, before.getAmount())
+        .set(BILL_LINE_REVISION.CURRENCY, before.getCurrency())
+        .set(BILL_LINE_REVISION.BUCKETS_WITH_DATA, before.getBucketsWithData())
+        .set(BILL_LINE_REVISION.BUCKETS_ACTIVE, before.getBucketsActive())
+        .set(BILL_LINE_REVISION.FAILURE_REASON, before.getFailureReason())
+        .set(BILL_LINE_REVISION.REASON, reason);
+  }
+
+  private BillLineRecord record(BillLine line, int revision, Long jobExecutionId) {
+    BillLineRecord r = dsl.newRecord(BILL_LINE);
+    r.setConnectionId(line.connectionId());
+    r.setBillDay(line.billDay());
+    r.setZone(line.zone());
+    r.setPayerAccountId(line.payerAccountId());
+    r.setPairClass(line.pairClass());
+    r.setStatus(line.status().name());
+    r.setPeakMbps(line.peakMbps());
+    r.setCapMbps(line.capMbps());
+    r.setBilledMbps(line.billedMbps());
+    r.setTariffId(line.tariffId());
+    r.setAmount(line.amount());
+    r.setCurrency(line.currency());
+    r.setBucketsWithData(line.bucketsWithData());
+    r.setBucketsActive(line.bucketsActive());
+    r.setFailureReason(line.failureReason());
+    r.setRevision(revision);
+    r.setJobExecutionId(jobExecutionId);
+    r.setBilledAt(java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
+    return r;
+  }
+
+  /** The current lines of a day, optionally of one payer account, by connection. */
+  public List<BillLine> linesOf(LocalDate day, String accountId) {
+    Condition condition = BILL_LINE.BILL_DAY.eq(day);
+    if (accountId != null) {
+      condition = condition.and(BILL_LINE.PAYER_ACCOUNT_ID.eq(accountId));
+    }
+    return dsl.selectFrom(BILL_LINE)
+        .where(condition)
+        .orderBy(BILL_LINE.PAYER_ACCOUNT_ID, BILL_LINE.CONNECTION_ID)
+        .fetch(BillLineRepository::toLine);
+  }
+
+  /** Revisions kept for a line, oldest first. */
+  public List<LineRevision> revisionsOf(String connectionId, LocalDate day) {
+    return dsl.selectFrom(BILL_LINE_REVISION)
+        .where(BILL_LINE_REVISION.CONNECTION_ID.eq(connectionId))
+        .and(BILL_LINE_REVISION.BILL_DAY.eq(day))
+        .orderBy(BILL_LINE_REVISION.REVISION)
+        .fetch(r -> new LineRevision(r.getRevision(), r.getAmount(), r.getReason()));
+  }
+
+  /** The revision number of a line's current value (1 = never changed). */
+  public int currentRevision(String connectionId, LocalDate day) {
+    return dsl.select(BILL_LINE.REVISION)
+        .from(BILL_LINE)
+        .where(BILL_LINE.CONNECTION_ID.eq(connectionId))
+        .and(BILL_LINE.BILL_DAY.eq(day))
+        .fetchSingle(BILL_LINE.REVISION);
+  }
+
+  static BillLine toLine(BillLineRecord r) {
+    return new BillLine(
+        r.getConnectionId(),
+        r.getBillDay(),
+        r.getZone(),
+        r.getPayerAccountId(),
+        r.getPairClass(),
+        LineStatus.valueOf(r.getStatus()),
+        r.getPeakMbps(),
+        r.getCapMbps(),
+        r.getBilledMbps(),
+        r.getTariffId(),
+        r.getAmount(),
+        r.getCurrency(),
+        r.getBucketsWithData(),
+        r.getBucketsActive(),
+        r.getFailureReason());
+  }
+
+  /** An earlier value of a line: its revision number, amount, and why it was replaced. */
+  public record LineRevision(int revision, java.math.BigDecimal amount, String reason) {}
+}

@@ -1,0 +1,145 @@
+package io.peerbill.billing.tariff;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads a tariff file: one row per tier, the rows of one (pair_class, effective_from) forming one
+ * tariff. Header required:
+ *
+ * <pre>
+ * pair_class,effective_from,tier_model,currency,from_mbps,to_mbps,unit_price
+ * cn-mainland:overseas,2026-01-01,VOLUME,CNY,0,500,1.54
+ * cn-mainland:overseas,2026-01-01,VOLUME,CNY,500,,1.50
+ * </pre>
+ *
+ * Tiers must start at 0, follow each other without gap and end with an open tier (empty to_mbps).
+ */
+public final class TariffCsv {
+
+  static final String HEADER =
+      "pair_class,effective_from,tier_model,currency,from_mbps,to_mbps,unit_price";
+
+  private TariffCsv() {}
+
+  public static List<Tariff> read(Path file) {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new TariffFileException("no such tariff file: " + file);
+    } catch (IOException e) {
+      throw new TariffFileException("cannot read " + file + ": " + e.getMessage());
+    }
+    return parse(lines);
+  }
+
+  static List<Tariff> parse(List<String> lines) {
+    if (lines.isEmpty() || !lines.get(0).strip().equals(HEADER)) {
+      throw new TariffFileException("line 1: expected the header '" + HEADER + "'");
+    }
+    Map<String, List<Row>> groups = new LinkedHashMap<>();
+    for (int i = 1; i < lines.size(); i++) {
+      if (lines.get(i).isBlank()) {
+        continue;
+      }
+      Row row = row(i + 1, lines.get(i));
+      groups
+          .computeIfAbsent(row.pairClass + "@" + row.effectiveFrom, k -> new ArrayList<>())
+          .add(row);
+    }
+    if (groups.isEmpty()) {
+      throw new TariffFileException("no tariff rows after the header");
+    }
+    return groups.values().stream().map(TariffCsv::tariff).toList();
+  }
+
+  private record Row(
+      int line,
+      String pairClass,
+      LocalDate effectiveFrom,
+      TierModel model,
+      String currency,
+      TariffTier tier) {}
+
+  private static Row row(int line, String text) {
+    String[] f = text.split(",", -1);
+    if (f.length != 7) {
+      throw new TariffFileException("line " + line + ": expected 7 fields, got " + f.length);
+    }
+    try {
+      String pairClass = f[0].strip();
+      if (!pairClass.matches("[a-z0-9][a-z0-9-]*:[a-z0-9][a-z0-9-]*")) {
+        throw new TariffFileException("line " + line + ": bad pair_class '" + pairClass + "'");
+      }
+      String[] zones = pairClass.split(":");
+      String currency = f[3].strip();
+      if (!currency.matches("[A-Z]{3}")) {
+        throw new TariffFileException("line " + line + ": bad currency '" + currency + "'");
+      }
+      BigDecimal to = f[5].isBlank() ? null : new BigDecimal(f[5].strip());
+      BigDecimal price = new BigDecimal(f[6].strip());
+      if (price.signum() < 0) {
+        throw new TariffFileException("line " + line + ": negative unit_price");
+      }
+      return new Row(
+          line,
+          Tariff.pairClass(zones[0], zones[1]),
+          LocalDate.parse(f[1].strip()),
+          TierModel.valueOf(f[2].strip().toUpperCase(Locale.ROOT)),
+          currency,
+          new TariffTier(new BigDecimal(f[4].strip()), to, price));
+    } catch (NumberFormatException | DateTimeParseException e) {
+      throw new TariffFileException("line " + line + ": " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new TariffFileException(
+          "line " + line + ": tier_model must be VOLUME or GRADUATED, got '" + f[2] + "'");
+    }
+  }
+
+  private static Tariff tariff(List<Row> rows) {
+    Row first = rows.get(0);
+    BigDecimal expectedFrom = BigDecimal.ZERO;
+    List<TariffTier> tiers = new ArrayList<>();
+    for (Row row : rows) {
+      if (row.model != first.model || !row.currency.equals(first.currency)) {
+        throw new TariffFileException(
+            "line " + row.line + ": tiers of one tariff must share tier_model and currency");
+      }
+      if (expectedFrom == null || row.tier.fromMbps().compareTo(expectedFrom) != 0) {
+        throw new TariffFileException(
+            "line " + row.line + ": tier must start at " + expectedFrom + " Mbps (no gaps)");
+      }
+      expectedFrom = row.tier.toMbps();
+      if (expectedFrom != null && expectedFrom.compareTo(row.tier.fromMbps()) <= 0) {
+        throw new TariffFileException("line " + row.line + ": to_mbps must exceed from_mbps");
+      }
+      tiers.add(row.tier);
+    }
+    if (expectedFrom != null) {
+      throw new TariffFileException(
+          "line "
+              + rows.get(rows.size() - 1).line
+              + ": the last tier must be open (empty to_mbps)");
+    }
+    return new Tariff(
+        null, first.pairClass, first.effectiveFrom, first.model, first.currency, tiers);
+  }
+
+  /** A tariff file that cannot be loaded; the message names the line. */
+  public static final class TariffFileException extends RuntimeException {
+    TariffFileException(String message) {
+      super(message);
+    }
+  }
+}

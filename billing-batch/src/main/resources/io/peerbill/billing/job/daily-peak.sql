@@ -1,0 +1,104 @@
+-- The daily peak of every connection active during [day_start, day_end) (D5, D9), in one
+-- streamed aggregate. A bucket counts when it overlaps the connection's ACTIVE time
+-- (peering_active_interval); the stream drops samples outside that time (NOT_ACTIVE), so a bucket
+-- cut by activation or deletion holds only active traffic. Too-late samples are folded into the
+-- 5-minute bucket containing ts - 1 ms. Ordered by connection so a restarted run resumes exactly.
+WITH active AS (
+    SELECT i.connection_id,
+           greatest(i.active_from, CAST(:day_start AS timestamptz)) AS from_ts,
+           least(coalesce(i.active_to, 'infinity'::timestamptz), CAST(:day_end AS timestamptz)) AS to_ts
+      FROM peering_active_interval i
+     WHERE i.active_from < CAST(:day_end AS timestamptz)
+       AND (i.active_to IS NULL OR i.active_to > CAST(:day_start AS timestamptz))
+),
+late AS (
+    SELECT r.connection_id,
+           to_timestamp(floor(extract(epoch FROM r.ts - interval '1 millisecond') / 300) * 300)
+               AS bucket_start,
+           sum(r.in_bytes)::bigint AS in_bytes,
+           sum(r.out_bytes)::bigint AS out_bytes
+      FROM rejected_sample r
+     WHERE r.reason = 'TOO_LATE'
+       AND r.ts >= CAST(:day_start AS timestamptz) + interval '1 millisecond'
+       AND r.ts < CAST(:day_end AS timestamptz) + interval '1 millisecond'
+     GROUP BY 1, 2
+),
+-- Connections whose buckets must be taken one by one: active for only part of the day, or with
+-- too-late samples to fold in. Every other active connection's peak is the plain aggregate.
+special AS (
+    SELECT connection_id
+      FROM active
+     WHERE from_ts > CAST(:day_start AS timestamptz) OR to_ts < CAST(:day_end AS timestamptz)
+    UNION
+    SELECT connection_id FROM late
+),
+plain_peaks AS (
+    SELECT t.connection_id,
+           max(greatest(t.in_bytes, t.out_bytes)) AS peak_bytes,
+           count(*) AS buckets_with_data
+      FROM traffic_5m t
+     WHERE t.bucket_start >= CAST(:day_start AS timestamptz)
+       AND t.bucket_start < CAST(:day_end AS timestamptz)
+     GROUP BY t.connection_id
+),
+special_buckets AS (
+    SELECT coalesce(t.connection_id, l.connection_id) AS connection_id,
+           coalesce(t.bucket_start, l.bucket_start) AS bucket_start,
+           greatest(coalesce(t.in_bytes, 0) + coalesce(l.in_bytes, 0),
+                    coalesce(t.out_bytes, 0) + coalesce(l.out_bytes, 0)) AS peak_bytes
+      FROM (SELECT connection_id, bucket_start, in_bytes, out_bytes
+              FROM traffic_5m
+             WHERE bucket_start >= CAST(:day_start AS timestamptz)
+               AND bucket_start < CAST(:day_end AS timestamptz)
+               AND connection_id IN (SELECT connection_id FROM special)) t
+      FULL JOIN late l ON l.connection_id = t.connection_id AND l.bucket_start = t.bucket_start
+),
+special_peaks AS (
+    SELECT a.connection_id,
+           max(b.peak_bytes)::bigint AS peak_bytes,
+           count(*) AS buckets_with_data
+      FROM active a
+      JOIN special_buckets b ON b.connection_id = a.connection_id
+                            AND b.bucket_start < a.to_ts
+                            AND b.bucket_start + interval '5 minutes' > a.from_ts
+     GROUP BY a.connection_id
+),
+active_buckets AS (
+    -- 5-minute buckets overlapping each active interval, counted arithmetically.
+    SELECT connection_id,
+           sum(ceil(extract(epoch FROM to_ts) / 300) - floor(extract(epoch FROM from_ts) / 300))
+               AS buckets_active
+      FROM active
+     GROUP BY connection_id
+)
+SELECT c.id AS connection_id,
+       c.scope = 'CROSS_REGION' AS cross_region,
+       c.requester_account_id,
+       c.accepter_account_id,
+       requester_region.geo_zone AS requester_geo_zone,
+       accepter_region.geo_zone AS accepter_geo_zone,
+       CASE WHEN s.connection_id IS NULL THEN pp.peak_bytes ELSE sp.peak_bytes END AS peak_bytes,
+       coalesce(CASE WHEN s.connection_id IS NULL THEN pp.buckets_with_data
+                     ELSE sp.buckets_with_data END, 0) AS buckets_with_data,
+       ab.buckets_active::integer AS buckets_active,
+       -- The highest cap in force at any moment of the day: the one in force at its start and
+       -- every change during it; the connection's current cap if it has no recorded history.
+       coalesce((SELECT max(cc.cap_mbps)
+                   FROM bandwidth_cap_change cc
+                  WHERE cc.connection_id = c.id
+                    AND cc.effective_from < CAST(:day_end AS timestamptz)
+                    AND cc.effective_from >= coalesce(
+                            (SELECT max(before.effective_from)
+                               FROM bandwidth_cap_change before
+                              WHERE before.connection_id = c.id
+                                AND before.effective_from <= CAST(:day_start AS timestamptz)),
+                            '-infinity'::timestamptz)),
+                c.bandwidth_cap_mbps) AS cap_mbps
+  FROM active_buckets ab
+  JOIN peering_connection c ON c.id = ab.connection_id
+  JOIN region requester_region ON requester_region.code = c.requester_region
+  JOIN region accepter_region ON accepter_region.code = c.accepter_region
+  LEFT JOIN special s ON s.connection_id = c.id
+  LEFT JOIN plain_peaks pp ON pp.connection_id = c.id
+  LEFT JOIN special_peaks sp ON sp.connection_id = c.id
+ ORDER BY c.id

@@ -1,0 +1,77 @@
+package io.peerbill.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.peerbill.testkit.PostgresExtension;
+import io.peerbill.testkit.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** bill, tariff and bills wired into the command tree, against a real PostgreSQL. */
+@ExtendWith(PostgresExtension.class)
+class BillingCommandsTest {
+
+  @AfterEach
+  void forgetDatabase() {
+    System.clearProperty("peerbill.db.url");
+    System.clearProperty("peerbill.db.user");
+    System.clearProperty("peerbill.billing.statement-dir");
+  }
+
+  @Test
+  void tariffLoadListBillAndShow(TestDatabase db, @TempDir Path dir) throws Exception {
+    // Spring Boot reads system properties: the billing application uses this test's database.
+    System.setProperty("peerbill.db.url", db.jdbcUrl());
+    System.setProperty("peerbill.db.user", db.user());
+    System.setProperty("peerbill.billing.statement-dir", dir.toString());
+    Path tariffs = dir.resolve("tariffs.csv");
+    Files.writeString(
+        tariffs,
+        "pair_class,effective_from,tier_model,currency,from_mbps,to_mbps,unit_price\n"
+            + "cn-mainland:overseas,2026-01-01,VOLUME,CNY,0,500,1.54\n"
+            + "cn-mainland:overseas,2026-01-01,VOLUME,CNY,500,,1.50\n");
+
+    PeerbillCliTest.StringCapture load = new PeerbillCliTest.StringCapture();
+    assertThat(load.run("tariff", "load", tariffs.toString())).as(load.err()).isZero();
+    assertThat(load.out()).contains("loaded 1 tariff(s)");
+
+    PeerbillCliTest.StringCapture list = new PeerbillCliTest.StringCapture();
+    assertThat(list.run("tariff", "list")).as(list.err()).isZero();
+    assertThat(list.out())
+        .contains("cn-mainland:overseas from 2026-01-01, VOLUME, CNY")
+        .contains("500.00 -  Mbps: 1.5");
+
+    PeerbillCliTest.StringCapture refused = new PeerbillCliTest.StringCapture();
+    assertThat(refused.run("bill", "--date", "2026-11-25")).isEqualTo(1);
+    assertThat(refused.err().strip())
+        .startsWith("peerbill: cannot bill 2026-11-25 (Asia/Shanghai): the metering stream")
+        .doesNotContain("\n");
+
+    PeerbillCliTest.StringCapture forced = new PeerbillCliTest.StringCapture();
+    assertThat(forced.run("bill", "--date", "2026-11-25", "--force")).as(forced.err()).isZero();
+    assertThat(forced.out())
+        .contains("billing day 2026-11-25 (Asia/Shanghai): COMPLETED")
+        .contains("lines: none");
+    assertThat(dir.resolve("statements-2026-11-25.csv")).exists();
+
+    PeerbillCliTest.StringCapture show = new PeerbillCliTest.StringCapture();
+    assertThat(show.run("bills", "show", "--date", "2026-11-25")).isZero();
+    assertThat(show.out()).contains("no bills for 2026-11-25");
+  }
+
+  @Test
+  void badTariffFileIsOneLineAndNonZeroExit(@TempDir Path dir) throws Exception {
+    Path tariffs = dir.resolve("bad.csv");
+    Files.writeString(tariffs, "pair_class,effective_from\n");
+    PeerbillCliTest.StringCapture load = new PeerbillCliTest.StringCapture();
+    assertThat(load.run("tariff", "load", tariffs.toString())).isEqualTo(1);
+    assertThat(load.err().strip())
+        .isEqualTo(
+            "peerbill: line 1: expected the header"
+                + " 'pair_class,effective_from,tier_model,currency,from_mbps,to_mbps,unit_price'");
+  }
+}

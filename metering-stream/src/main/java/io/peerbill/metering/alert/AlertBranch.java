@@ -1,0 +1,47 @@
+package io.peerbill.metering.alert;
+
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The alert side branch of the metering job: the 1- and 5-minute periods, keyed by connection,
+ * evaluated against the broadcast policies; events go to PostgreSQL (and from there to webhooks).
+ */
+public final class AlertBranch {
+
+  private AlertBranch() {}
+
+  /**
+   * Adds the branch to {@code env}; returns the evaluator (its side output {@link
+   * AlertPolicyEvaluator#APPLIED_REVISION} tells which policy revision it applies).
+   *
+   * @param periods both statistic periods' traffic, timestamped at their window end - 1 ms
+   * @param boundedInput whether the job's input ends (then policies are read once)
+   */
+  public static SingleOutputStreamOperator<AlertEvent> attach(
+      StreamExecutionEnvironment env,
+      DataStream<PeriodTraffic> periods,
+      AlertSettings settings,
+      boolean boundedInput) {
+    BroadcastStream<PolicySnapshot> policies =
+        env.fromSource(
+                PolicySource.of(settings, boundedInput),
+                PolicySource.watermarks(),
+                "alert policies")
+            .uid("alert-policies")
+            .setParallelism(1)
+            .broadcast(AlertPolicyEvaluator.POLICIES);
+    SingleOutputStreamOperator<AlertEvent> events =
+        periods
+            .keyBy(PeriodTraffic::connectionId, Types.STRING)
+            .connect(policies)
+            .process(new AlertPolicyEvaluator(settings))
+            .name("alert policies")
+            .uid("alert-evaluator");
+    events.sinkTo(new AlertEventSink(settings)).name("alert events").uid("alert-event-sink");
+    return events;
+  }
+}

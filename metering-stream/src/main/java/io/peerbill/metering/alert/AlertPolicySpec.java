@@ -1,0 +1,29 @@
+package io.peerbill.metering.alert;
+
+import java.math.BigDecimal;
+
+/**
+ * What a user says a policy is: everything but its id, owner and lifecycle. Checked by {@link
+ * AlertPolicyValidator} before it is saved.
+ *
+ * @param connectionId one connection, or null for every connection of the owning account
+ */
+public record AlertPolicySpec(
+    String name,
+    AlertMetric metric,
+    Comparison comparison,
+    BigDecimal threshold,
+    StatisticPeriod period,
+    int consecutivePeriods,
+    Severity severity,
+    String connectionId,
+    RepeatSchedule repeat,
+    boolean notifyOnRecovery,
+    String webhookUrl,
+    String webhookSecret)
+    implements java.io.Serializable {
+
+  public boolean allConnections() {
+    return connectionId == null;
+  }
+}

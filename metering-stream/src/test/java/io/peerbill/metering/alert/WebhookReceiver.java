@@ -1,0 +1,110 @@
+package io.peerbill.metering.alert;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.IntSupplier;
+
+/**
+ * A real HTTP endpoint on 127.0.0.1 that records every webhook it receives and answers as told: a
+ * status code, or no answer at all until closed (to make senders time out).
+ */
+final class WebhookReceiver implements AutoCloseable {
+
+  /** A received request: its signature headers and body. */
+  record Received(String eventId, String timestamp, String signature, String body) {
+    boolean signedWith(String secret) {
+      return WebhookSignature.verify(secret, timestamp, body, signature);
+    }
+  }
+
+  static final int HANG = -1;
+
+  private final HttpServer server;
+  private final ExecutorService threads = Executors.newCachedThreadPool();
+  private final CountDownLatch closing = new CountDownLatch(1);
+  private final List<Received> received = new ArrayList<>();
+  private volatile IntSupplier answer = () -> 200;
+
+  WebhookReceiver() {
+    try {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    server.setExecutor(threads);
+    server.createContext("/hook", this::handle);
+    server.start();
+  }
+
+  String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+  }
+
+  /** Answer every request with this status ({@link #HANG}: never answer). */
+  void answer(int status) {
+    answer = () -> status;
+  }
+
+  /** Answer the requests in turn with these statuses, the last one from then on. */
+  void answerInTurn(int... statuses) {
+    int[] next = {0};
+    answer =
+        () -> {
+          synchronized (next) {
+            return statuses[Math.min(next[0]++, statuses.length - 1)];
+          }
+        };
+  }
+
+  synchronized List<Received> received() {
+    return List.copyOf(received);
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    var headers = exchange.getRequestHeaders();
+    synchronized (this) {
+      received.add(
+          new Received(
+              headers.getFirst(WebhookSignature.EVENT_ID_HEADER),
+              headers.getFirst(WebhookSignature.TIMESTAMP_HEADER),
+              headers.getFirst(WebhookSignature.SIGNATURE_HEADER),
+              body));
+    }
+    int status = answer.getAsInt();
+    if (status == HANG) {
+      try {
+        closing.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      exchange.close();
+      return;
+    }
+    exchange.sendResponseHeaders(status, -1);
+    exchange.close();
+  }
+
+  @Override
+  public void close() {
+    closing.countDown();
+    server.stop(0);
+    threads.shutdownNow();
+  }
+
+  static List<String> eventIds(List<Received> received) {
+    List<String> ids = new ArrayList<>();
+    received.forEach(r -> ids.add(r.eventId()));
+    return ids;
+  }
+}
