@@ -5,6 +5,7 @@ import io.peerbill.billing.cli.BillsCommand;
 import io.peerbill.billing.cli.TariffCommand;
 import io.peerbill.metering.alert.cli.AlertPolicyCommand;
 import io.peerbill.metering.alert.cli.AlertsCommand;
+import io.peerbill.metering.cli.BenchCommand;
 import io.peerbill.metering.cli.GenSamplesCommand;
 import io.peerbill.metering.cli.StreamCommand;
 import io.peerbill.peering.cli.AccountCommand;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Command;
       BillsCommand.class,
       TariffCommand.class,
       AlertPolicyCommand.class,
-      AlertsCommand.class
+      AlertsCommand.class,
+      BenchCommand.class
     },
     footer = {
       "%nThe database is PEERBILL_DB_URL (with PEERBILL_DB_USER, PEERBILL_DB_PASSWORD) or, when"

@@ -21,6 +21,9 @@ public final class MeteringEnvironment {
     if (!settings.checkpointInterval().isZero()) {
       conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, settings.checkpointInterval());
     }
+    // Our sinks write everything at end of input; waiting for one more checkpoint after a
+    // bounded input ends would only hold a file run open for up to a checkpoint interval.
+    conf.set(CheckpointingOptions.ENABLE_CHECKPOINTS_AFTER_TASKS_FINISH, false);
     conf.set(StateBackendOptions.STATE_BACKEND, settings.stateBackend());
     conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
     conf.set(

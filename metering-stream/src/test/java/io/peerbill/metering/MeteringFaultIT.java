@@ -30,7 +30,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * A job that fails after a completed checkpoint and restores from it leaves PostgreSQL exactly as
  * an undisturbed run over the same input does: upserts converge, rejections are one row per input
- * position, lateness decisions and dedupe state come back with the checkpoint.
+ * position, lateness decisions and dedupe state come back with the checkpoint (RocksDB state
+ * backend here, the heap one elsewhere).
  */
 @ExtendWith(PostgresExtension.class)
 class MeteringFaultIT {
@@ -91,7 +92,7 @@ class MeteringFaultIT {
     MeteringSettings settings =
         MeteringJobIT.settings(db)
             .withInputParallelism(1)
-            .withCheckpoints(Duration.ofMillis(100), "hashmap", 3, Duration.ofMillis(100));
+            .withCheckpoints(Duration.ofMillis(100), "rocksdb", 3, Duration.ofMillis(100));
     StreamExecutionEnvironment env = MeteringEnvironment.create(settings);
     MeteringStreams streams =
         new MeteringJob(settings, paced(lines), "paced", MeteringSinks.postgres(settings, null))

@@ -59,4 +59,12 @@ public final class BucketEmitter
             info == null ? null : info.requesterAccountId(),
             info == null ? null : info.capAt(window.getStart())));
   }
+
+  @Override
+  public void close() throws Exception {
+    if (catalog != null) {
+      catalog.close();
+    }
+    super.close();
+  }
 }

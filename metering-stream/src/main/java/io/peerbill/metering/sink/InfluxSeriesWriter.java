@@ -90,6 +90,15 @@ final class InfluxSeriesWriter extends AsyncSinkWriter<TrafficAggregate, String>
     }
   }
 
+  /**
+   * Sends everything buffered at every checkpoint, not only at the end: InfluxDB then holds every
+   * point of a completed checkpoint, and the checkpoint carries no buffered points.
+   */
+  @Override
+  public void flush(boolean endOfInput) throws InterruptedException {
+    super.flush(true);
+  }
+
   @Override
   protected long getSizeInBytes(String line) {
     return line.length();

@@ -77,4 +77,12 @@ public final class SampleValidator extends ProcessFunction<RawRecord, Sample> {
       ctx.output(REJECTED, Rejection.of(e.reason(), e.getMessage(), record, e.sample()));
     }
   }
+
+  @Override
+  public void close() throws Exception {
+    if (catalog != null) {
+      catalog.close();
+    }
+    super.close();
+  }
 }

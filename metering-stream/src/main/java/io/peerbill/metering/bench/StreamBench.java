@@ -1,0 +1,102 @@
+package io.peerbill.metering.bench;
+
+import io.peerbill.db.Database;
+import io.peerbill.metering.JdbcTarget;
+import io.peerbill.metering.MeteringEnvironment;
+import io.peerbill.metering.MeteringJob;
+import io.peerbill.metering.MeteringRunSummary;
+import io.peerbill.metering.MeteringSettings;
+import io.peerbill.metering.MeteringSinks;
+import io.peerbill.metering.gen.ConnectionSeeder;
+import io.peerbill.metering.gen.GeneratorSpec;
+import io.peerbill.metering.gen.SampleGenerator;
+import io.peerbill.metering.gen.SampleWriters;
+import io.peerbill.metering.sink.InfluxSeriesSink;
+import io.peerbill.metering.sink.InfluxTarget;
+import io.peerbill.metering.source.SampleFiles;
+import io.peerbill.metering.validate.ConnectionCatalogLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * {@code peerbill bench stream}: the job end to end (file source to PostgreSQL and InfluxDB) and
+ * the plain loop over the same generated input, measured side by side in one run.
+ */
+public final class StreamBench {
+
+  /** What one bench run measured. */
+  public record Result(
+      long samples,
+      double jobSeconds,
+      double loopSeconds,
+      long jobHeapPeakBytes,
+      int connections,
+      String influx) {
+
+    public double jobRate() {
+      return samples / jobSeconds;
+    }
+
+    public double loopRate() {
+      return samples / loopSeconds;
+    }
+  }
+
+  private StreamBench() {}
+
+  public static Result run(
+      Database db, GeneratorSpec spec, int parallelism, String influxUrl, Path work)
+      throws Exception {
+    Path file = work.resolve("bench-samples.jsonl");
+    try (SampleWriters.Output out = SampleWriters.files(file, spec)) {
+      new SampleGenerator(spec, "file:" + file).generate(out);
+    }
+    ConnectionSeeder.seed(db.dsl(), spec.connections(), spec.start().minus(Duration.ofDays(1)));
+    long samples =
+        spec.samplesPerInterval() * (spec.span().toMillis() / spec.interval().toMillis());
+
+    long t0 = System.nanoTime();
+    long counted =
+        PlainMeterLoop.run(
+            file, ConnectionCatalogLoader.load(db.dsl(), System.currentTimeMillis()));
+    double loopSeconds = (System.nanoTime() - t0) / 1e9;
+    if (counted != samples) {
+      throw new IllegalStateException("the loop counted " + counted + " of " + samples);
+    }
+
+    MeteringSettings settings =
+        MeteringSettings.defaults(JdbcTarget.of(db.connectionConfig()))
+            .withParallelism(parallelism)
+            .withSinks(5000, 0);
+    MeteringSinks sinks =
+        MeteringSinks.postgres(
+            settings,
+            influxUrl == null
+                ? null
+                : new InfluxSeriesSink(InfluxTarget.of(influxUrl, "bench", "peerbill", "bench")));
+    System.gc();
+    MeteringRunSummary summary;
+    double jobSeconds;
+    long heap;
+    try (HeapWatcher watcher = new HeapWatcher()) {
+      long t1 = System.nanoTime();
+      summary =
+          new MeteringJob(settings, SampleFiles.source(file), "bench", sinks)
+              .run(MeteringEnvironment.create(settings));
+      jobSeconds = (System.nanoTime() - t1) / 1e9;
+      heap = watcher.peakBytes();
+    }
+    if (summary.accepted() != samples) {
+      throw new IllegalStateException("the job accepted " + summary.accepted() + " of " + samples);
+    }
+    Files.deleteIfExists(file);
+    return new Result(
+        samples,
+        jobSeconds,
+        loopSeconds,
+        heap,
+        spec.connections(),
+        influxUrl == null ? "none" : influxUrl);
+  }
+}

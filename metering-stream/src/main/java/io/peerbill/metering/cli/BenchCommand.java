@@ -1,0 +1,90 @@
+package io.peerbill.metering.cli;
+
+import io.peerbill.db.Database;
+import io.peerbill.metering.bench.StreamBench;
+import io.peerbill.metering.bench.VictoriaMetricsServer;
+import io.peerbill.metering.gen.GeneratorSpec;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code peerbill bench …}: measurements kept apart from the tests. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Benchmarks (not tests); results belong in BENCHMARKS.md.",
+    subcommands = {BenchCommand.Stream.class})
+public final class BenchCommand {
+
+  @Command(
+      name = "stream",
+      mixinStandardHelpOptions = true,
+      description =
+          "Samples/s of the metering job end to end (file -> PostgreSQL + InfluxDB) against a"
+              + " plain single-threaded parse + validate + aggregate loop over the same input,"
+              + " and the job's peak heap.")
+  static final class Stream implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--connections", defaultValue = "100000")
+    int connections;
+
+    @Option(names = "--reporters", defaultValue = "2")
+    int reporters;
+
+    @Option(names = "--span", defaultValue = "10m", converter = DurationConverter.class)
+    Duration span;
+
+    @Option(names = "--parallelism", defaultValue = "2")
+    int parallelism;
+
+    @Option(
+        names = "--influx-url",
+        description = "InfluxDB 2 URL (default: a victoria-metrics started for the run).")
+    String influxUrl;
+
+    @Override
+    public Integer call() throws Exception {
+      GeneratorSpec gen =
+          GeneratorSpec.clean(
+              connections, reporters, Instant.parse("2026-01-05T00:00:00Z"), span, 1);
+      Path work = Files.createTempDirectory("peerbill-bench");
+      VictoriaMetricsServer victoria =
+          influxUrl == null && VictoriaMetricsServer.installed()
+              ? VictoriaMetricsServer.start()
+              : null;
+      try (Database db = Database.open()) {
+        StreamBench.Result r =
+            StreamBench.run(
+                db, gen, parallelism, victoria != null ? victoria.url() : influxUrl, work);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(
+            "samples:            %,d (%,d connections x %d reporters x %s)%n",
+            r.samples(), connections, reporters, span);
+        out.printf(
+            "job (p=%d, file -> PostgreSQL + %s): %.1f s, %,.0f samples/s%n",
+            parallelism,
+            victoria != null ? "victoria-metrics" : r.influx(),
+            r.jobSeconds(),
+            r.jobRate());
+        out.printf(
+            "plain loop (1 thread):  %.1f s, %,.0f samples/s%n", r.loopSeconds(), r.loopRate());
+        out.printf("ratio job / loop:       %.2f%n", r.jobRate() / r.loopRate());
+        out.printf("job peak heap:          %,d MB%n", r.jobHeapPeakBytes() >> 20);
+        out.flush();
+      } finally {
+        if (victoria != null) {
+          victoria.close();
+        }
+      }
+      return 0;
+    }
+  }
+}
