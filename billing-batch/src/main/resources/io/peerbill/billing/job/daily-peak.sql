@@ -32,7 +32,8 @@ special AS (
     UNION
     SELECT connection_id FROM late
 ),
-plain_peaks AS (
+-- Materialized: planned on its own it is the bare hash aggregate, never a sort of the day's rows.
+plain_peaks AS MATERIALIZED (
     SELECT t.connection_id,
            max(greatest(t.in_bytes, t.out_bytes)) AS peak_bytes,
            count(*) AS buckets_with_data
