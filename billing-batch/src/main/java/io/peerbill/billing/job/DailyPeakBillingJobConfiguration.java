@@ -18,6 +18,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
@@ -28,6 +29,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.FileSystemResource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -49,6 +51,7 @@ public class DailyPeakBillingJobConfiguration {
   public Job dailyPeakBillingJob(
       JobRepository jobRepository,
       Step expirySweepStep,
+      Step dailyPeakStagingStep,
       Step dailyPeakStep,
       Step statementStep,
       Step statementExportStep,
@@ -56,6 +59,7 @@ public class DailyPeakBillingJobConfiguration {
     return new JobBuilder(JOB_NAME, jobRepository)
         .listener(failedLinesExitStatus)
         .start(expirySweepStep)
+        .next(dailyPeakStagingStep)
         .next(dailyPeakStep)
         .next(statementStep)
         .next(statementExportStep)
@@ -80,6 +84,29 @@ public class DailyPeakBillingJobConfiguration {
         .build();
   }
 
+  /** Step 2: the day's aggregate, computed once into this job instance's staging table. */
+  @Bean
+  public Step dailyPeakStagingStep(
+      JobRepository jobRepository,
+      PlatformTransactionManager transactionManager,
+      DataSource dataSource) {
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    return new StepBuilder("dailyPeakStagingStep", jobRepository)
+        .tasklet(
+            (contribution, context) -> {
+              var parameters = context.getStepContext().getJobParameters();
+              String table = stagingTable(context.getStepContext().getStepExecution());
+              jdbc.execute(DailyPeakQuery.drop(table));
+              jdbc.execute(
+                  DailyPeakQuery.stage(
+                      table,
+                      day((String) parameters.get(BILL_DAY), (String) parameters.get(ZONE))));
+              return RepeatStatus.FINISHED;
+            },
+            transactionManager)
+        .build();
+  }
+
   @Bean
   public Step dailyPeakStep(
       JobRepository jobRepository,
@@ -97,13 +124,17 @@ public class DailyPeakBillingJobConfiguration {
         .build();
   }
 
+  private static String stagingTable(StepExecution stepExecution) {
+    return DailyPeakQuery.stagingTable(
+        stepExecution.getJobExecution().getJobInstance().getInstanceId());
+  }
+
   @Bean
   @StepScope
   public JdbcCursorItemReader<DailyPeak> dailyPeakItemReader(
       DataSource dataSource,
-      @Value(DAY_EXPRESSION) String billDay,
-      @Value(ZONE_EXPRESSION) String zone) {
-    return DailyPeakQuery.reader(dataSource, day(billDay, zone));
+      @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long jobInstanceId) {
+    return DailyPeakQuery.stagedReader(dataSource, DailyPeakQuery.stagingTable(jobInstanceId));
   }
 
   @Bean
@@ -128,10 +159,16 @@ public class DailyPeakBillingJobConfiguration {
   public Step statementStep(
       JobRepository jobRepository,
       PlatformTransactionManager transactionManager,
-      StatementRepository statements) {
+      StatementRepository statements,
+      DataSource dataSource) {
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
     return new StepBuilder("statementStep", jobRepository)
         .tasklet(
             (contribution, context) -> {
+              // The lines are all written: the staging table has served (dropped here, not in the
+              // chunk step's listener, which runs while its reader still holds the table).
+              jdbc.execute(
+                  DailyPeakQuery.drop(stagingTable(context.getStepContext().getStepExecution())));
               String billDay = (String) context.getStepContext().getJobParameters().get(BILL_DAY);
               contribution.incrementWriteCount(statements.refresh(LocalDate.parse(billDay)));
               return RepeatStatus.FINISHED;

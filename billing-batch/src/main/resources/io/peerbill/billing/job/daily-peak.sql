@@ -2,7 +2,7 @@
 -- streamed aggregate. A bucket counts when it overlaps the connection's ACTIVE time
 -- (peering_active_interval); the stream drops samples outside that time (NOT_ACTIVE), so a bucket
 -- cut by activation or deletion holds only active traffic. Too-late samples are folded into the
--- 5-minute bucket containing ts - 1 ms. Ordered by connection so a restarted run resumes exactly.
+-- 5-minute bucket containing ts - 1 ms. Readers order by connection so a restart resumes exactly.
 WITH active AS (
     SELECT i.connection_id,
            greatest(i.active_from, CAST(:day_start AS timestamptz)) AS from_ts,
@@ -32,7 +32,8 @@ special AS (
     UNION
     SELECT connection_id FROM late
 ),
-plain_peaks AS (
+-- Materialized: planned on its own it is the bare hash aggregate, never a sort of the day's rows.
+plain_peaks AS MATERIALIZED (
     SELECT t.connection_id,
            max(greatest(t.in_bytes, t.out_bytes)) AS peak_bytes,
            count(*) AS buckets_with_data
@@ -101,4 +102,3 @@ SELECT c.id AS connection_id,
   LEFT JOIN special s ON s.connection_id = c.id
   LEFT JOIN plain_peaks pp ON pp.connection_id = c.id
   LEFT JOIN special_peaks sp ON sp.connection_id = c.id
- ORDER BY c.id
