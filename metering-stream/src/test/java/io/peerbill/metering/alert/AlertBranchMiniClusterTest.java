@@ -7,15 +7,10 @@ import static io.peerbill.metering.alert.AlertFixtures.SECRET;
 import static io.peerbill.schema.jooq.Tables.ALERT_EVENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
@@ -156,26 +151,14 @@ class AlertBranchMiniClusterTest {
     env.execute("alerts");
   }
 
-  /** The received notices as "STATE window-start-minute", checking every signature. */
-  private List<String> notices() throws Exception {
-    List<String> out = new ArrayList<>();
-    for (WebhookReceiver.Received r : receiver.received()) {
-      assertThat(r.signedWith(SECRET)).as("signature of " + r.body()).isTrue();
-      JsonNode body = new ObjectMapper().readTree(r.body());
-      long minute =
-          Duration.between(DAY_START, Instant.parse(body.at("/window/start").asText())).toMinutes();
-      out.add(body.get("state").asText() + " " + minute);
-    }
-    return out;
-  }
-
   private static final long[] FIRE_AND_RESOLVE = {50, 90, 90, 90, 50, 50, 90, 50};
 
   @Test
   void aPolicyFiresAfterTwoBreachingMinutesAndResolves_D11() throws Exception {
     policy("80");
     runBounded(FIRE_AND_RESOLVE);
-    assertThat(notices()).containsExactly("FIRING 2", "RESOLVED 4");
+    assertThat(receiver.notices(SECRET, DAY_START))
+        .containsExactly("FIRING 2 90.0", "RESOLVED 4 50.0");
     assertThat(db.dsl().fetchCount(ALERT_EVENT)).isEqualTo(2);
   }
 
@@ -183,9 +166,11 @@ class AlertBranchMiniClusterTest {
   void aRerunOfTheSameInputSendsNothingTwice_D11() throws Exception {
     policy("80");
     runBounded(FIRE_AND_RESOLVE);
-    assertThat(notices()).containsExactly("FIRING 2", "RESOLVED 4");
+    assertThat(receiver.notices(SECRET, DAY_START))
+        .containsExactly("FIRING 2 90.0", "RESOLVED 4 50.0");
     runBounded(FIRE_AND_RESOLVE);
-    assertThat(notices()).containsExactly("FIRING 2", "RESOLVED 4");
+    assertThat(receiver.notices(SECRET, DAY_START))
+        .containsExactly("FIRING 2 90.0", "RESOLVED 4 50.0");
     assertThat(db.dsl().fetchCount(ALERT_EVENT)).isEqualTo(2);
   }
 
@@ -204,7 +189,8 @@ class AlertBranchMiniClusterTest {
     JobClient job = env.executeAsync("alerts");
     try {
       Await.until(() -> receiver.received().size() >= 2);
-      assertThat(notices()).containsExactly("FIRING 2", "RESOLVED 4");
+      assertThat(receiver.notices(SECRET, DAY_START))
+          .containsExactly("FIRING 2 90.0", "RESOLVED 4 50.0");
 
       AlertPolicy changed = policies.update(ALICE, p.id(), withThreshold(p.spec(), "40"));
       Await.until(
@@ -219,7 +205,8 @@ class AlertBranchMiniClusterTest {
     }
     // Minutes 6 and 7 are the first two judged at 40 Mbps: fires at 7. The input ends with
     // minute 9; the silent minute after it counts as zero traffic: resolved at 10.
-    assertThat(notices()).containsExactly("FIRING 2", "RESOLVED 4", "FIRING 7", "RESOLVED 10");
+    assertThat(receiver.notices(SECRET, DAY_START))
+        .containsExactly("FIRING 2 90.0", "RESOLVED 4 50.0", "FIRING 7 50.0", "RESOLVED 10 0.0");
   }
 
   static AlertPolicySpec withThreshold(AlertPolicySpec s, String threshold) {
