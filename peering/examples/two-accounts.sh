@@ -58,3 +58,5 @@ run ./peerbill peering set-cap "$PCX" 500
 run ./peerbill peering delete --as 100002 "$PCX"
 run ./peerbill peering can-reach --from "$SUBNET_A" --to 10.2.1.20
 run ./peerbill peering show "$PCX"
+run ./peerbill peering active "$PCX" --from "$(date -u +%Y-%m-%dT00:00:00Z)" \
+  --to "$(date -u -d tomorrow +%Y-%m-%dT00:00:00Z)"

@@ -49,12 +49,16 @@ public final class MeteringJob {
    */
   public MeteringStreams build(StreamExecutionEnvironment env) {
     long refresh = settings.catalogRefresh().toMillis();
+    int inputParallelism =
+        settings.inputParallelism() > 0 ? settings.inputParallelism() : env.getParallelism();
     SingleOutputStreamOperator<Sample> valid =
         env.fromSource(samples, WatermarkStrategy.noWatermarks(), sourceName)
+            .setParallelism(inputParallelism)
             .uid("samples")
             .process(
                 new SampleValidator(
                     settings.database(), refresh, settings.futureTolerance().toMillis()))
+            .setParallelism(inputParallelism)
             .name("validate")
             .uid("validate");
 
@@ -67,10 +71,12 @@ public final class MeteringJob {
     SingleOutputStreamOperator<Sample> onTime =
         valid
             .assignTimestampsAndWatermarks(watermarks)
+            .setParallelism(inputParallelism)
             .uid("watermarks")
             .process(
                 new LatenessGate(
                     settings.outOfOrderness().toMillis(), settings.allowedLateness().toMillis()))
+            .setParallelism(inputParallelism)
             .name("lateness gate")
             .uid("lateness-gate");
     DataStream<Sample> late = onTime.getSideOutput(LatenessGate.TOO_LATE);

@@ -21,6 +21,8 @@ import java.time.Duration;
  * @param restartDelay wait before each restart
  * @param sinkBatchSize rows per PostgreSQL write
  * @param retentionDays days of traffic partitions to keep; 0 keeps all
+ * @param inputParallelism parallelism of reading, parsing and the lateness gate (up to the first
+ *     shuffle), e.g. the number of Kafka partitions; 0 = the job's parallelism
  */
 public record MeteringSettings(
     JdbcTarget database,
@@ -36,7 +38,8 @@ public record MeteringSettings(
     int restartAttempts,
     Duration restartDelay,
     int sinkBatchSize,
-    int retentionDays)
+    int retentionDays,
+    int inputParallelism)
     implements Serializable {
 
   public static MeteringSettings defaults(JdbcTarget database) {
@@ -54,6 +57,7 @@ public record MeteringSettings(
         3,
         Duration.ofSeconds(10),
         2000,
+        0,
         0);
   }
 
@@ -82,7 +86,27 @@ public record MeteringSettings(
         restartAttempts,
         restartDelay,
         sinkBatchSize,
-        retentionDays);
+        retentionDays,
+        inputParallelism);
+  }
+
+  public MeteringSettings withInputParallelism(int value) {
+    return new MeteringSettings(
+        database,
+        outOfOrderness,
+        allowedLateness,
+        idleness,
+        dedupeTtl,
+        catalogRefresh,
+        futureTolerance,
+        parallelism,
+        checkpointInterval,
+        stateBackend,
+        restartAttempts,
+        restartDelay,
+        sinkBatchSize,
+        retentionDays,
+        value);
   }
 
   public MeteringSettings withEventTime(Duration outOfOrderness, Duration allowedLateness) {
@@ -100,7 +124,8 @@ public record MeteringSettings(
         restartAttempts,
         restartDelay,
         sinkBatchSize,
-        retentionDays);
+        retentionDays,
+        inputParallelism);
   }
 
   public MeteringSettings withCheckpoints(
@@ -119,7 +144,8 @@ public record MeteringSettings(
         restartAttempts,
         restartDelay,
         sinkBatchSize,
-        retentionDays);
+        retentionDays,
+        inputParallelism);
   }
 
   public MeteringSettings withSinks(int batchSize, int retentionDays) {
@@ -137,7 +163,8 @@ public record MeteringSettings(
         restartAttempts,
         restartDelay,
         batchSize,
-        retentionDays);
+        retentionDays,
+        inputParallelism);
   }
 
   public MeteringSettings withCatalogRefresh(Duration value) {
@@ -155,6 +182,7 @@ public record MeteringSettings(
         restartAttempts,
         restartDelay,
         sinkBatchSize,
-        retentionDays);
+        retentionDays,
+        inputParallelism);
   }
 }

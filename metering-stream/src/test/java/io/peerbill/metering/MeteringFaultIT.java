@@ -3,17 +3,21 @@ package io.peerbill.metering;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.peerbill.metering.gen.GeneratedRecord;
+import io.peerbill.metering.model.RawRecord;
 import io.peerbill.metering.model.TrafficAggregate;
-import io.peerbill.metering.source.SampleFiles;
 import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.state.CheckpointListener;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.apache.flink.connector.datagen.source.GeneratorFunction;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
@@ -22,7 +26,6 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A job that fails after a completed checkpoint and restores from it leaves PostgreSQL exactly as
@@ -43,18 +46,18 @@ class MeteringFaultIT {
   static final AtomicBoolean FAILED = new AtomicBoolean();
   static final AtomicInteger CHECKPOINTS_BEFORE_FAILURE = new AtomicInteger();
 
-  @TempDir Path dir;
+  static final String SOURCE = "test:fault";
+  static final int LINES_PER_CHECKPOINT = 150;
 
   @Test
   void failedAndRestoredRunLeavesTheSameRowsAsAnUndisturbedOne(TestDatabase disturbed)
       throws Exception {
     TestDatabase undisturbed = PostgresExtension.newDatabase();
-    Path file = dir.resolve("samples.jsonl");
-    List<GeneratedRecord> input = MeteringJobIT.input("file:" + file);
-    MeteringFixtures.writeLines(file, input);
+    List<GeneratedRecord> input = MeteringJobIT.input(SOURCE);
+    ArrayList<String> lines = new ArrayList<>(input.stream().map(GeneratedRecord::line).toList());
 
-    run(undisturbed, file, false);
-    run(disturbed, file, true);
+    run(undisturbed, lines, false);
+    run(disturbed, lines, true);
 
     assertThat(FAILED).isTrue();
     assertThat(CHECKPOINTS_BEFORE_FAILURE.get()).isPositive();
@@ -68,15 +71,30 @@ class MeteringFaultIT {
         .isEqualTo(ExpectedRows.expectedBuckets(input, 60_000));
   }
 
-  private static void run(TestDatabase db, Path file, boolean failOnce) throws Exception {
+  /**
+   * The lines in order from one reader, {@value #LINES_PER_CHECKPOINT} per checkpoint, so the input
+   * is still flowing when checkpoints complete, however busy the machine.
+   */
+  private static DataGeneratorSource<RawRecord> paced(ArrayList<String> lines) {
+    GeneratorFunction<Long, RawRecord> line =
+        i -> new RawRecord(SOURCE, Long.toString(i + 1), lines.get(i.intValue()));
+    return new DataGeneratorSource<>(
+        line,
+        lines.size(),
+        RateLimiterStrategy.perCheckpoint(LINES_PER_CHECKPOINT),
+        TypeInformation.of(RawRecord.class));
+  }
+
+  private static void run(TestDatabase db, ArrayList<String> lines, boolean failOnce)
+      throws Exception {
     MeteringJobIT.world(db.dsl());
     MeteringSettings settings =
         MeteringJobIT.settings(db)
+            .withInputParallelism(1)
             .withCheckpoints(Duration.ofMillis(100), "hashmap", 3, Duration.ofMillis(100));
     StreamExecutionEnvironment env = MeteringEnvironment.create(settings);
     MeteringStreams streams =
-        new MeteringJob(
-                settings, SampleFiles.source(file), "file", MeteringSinks.postgres(settings, null))
+        new MeteringJob(settings, paced(lines), "paced", MeteringSinks.postgres(settings, null))
             .build(env);
     if (failOnce) {
       streams
@@ -96,17 +114,13 @@ class MeteringFaultIT {
         .formatCSV();
   }
 
-  /**
-   * A side branch that paces the job (so checkpoints complete while input remains) and, once per
-   * test run, fails on the first aggregate after a checkpoint has completed.
-   */
+  /** A side branch that fails, once per test run, on the first aggregate after a checkpoint. */
   static final class PacedFailure
       implements MapFunction<TrafficAggregate, TrafficAggregate>, CheckpointListener {
     private transient int completedCheckpoints;
 
     @Override
     public TrafficAggregate map(TrafficAggregate aggregate) throws Exception {
-      Thread.sleep(2);
       if (completedCheckpoints > 0 && FAILED.compareAndSet(false, true)) {
         CHECKPOINTS_BEFORE_FAILURE.set(completedCheckpoints);
         throw new IllegalStateException("injected failure after a completed checkpoint");

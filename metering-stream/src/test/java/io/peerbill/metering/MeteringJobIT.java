@@ -12,6 +12,7 @@ import io.peerbill.metering.gen.ConnectionSeeder;
 import io.peerbill.metering.gen.GeneratedRecord;
 import io.peerbill.metering.gen.GeneratorSpec;
 import io.peerbill.metering.gen.SampleGenerator;
+import io.peerbill.metering.gen.SampleWriters;
 import io.peerbill.metering.model.RejectReason;
 import io.peerbill.metering.model.Sample;
 import io.peerbill.metering.model.SampleJson;
@@ -151,6 +152,37 @@ class MeteringJobIT {
             "TOO_LATE");
     assertThat(ExpectedRows.storedRejections(sql)).isEqualTo(rejections);
     assertCountInvariants(sql, summary, input);
+  }
+
+  @Test
+  void gzipFolderOfConsecutiveFilesCountsEverySampleOnce(TestDatabase db) throws Exception {
+    world(db.dsl());
+    Path folder = dir.resolve("replay");
+    GeneratorSpec spec = GeneratorSpec.clean(5, 2, DAY_START, Duration.ofHours(1), 3);
+    List<GeneratedRecord> input = new ArrayList<>();
+    try (SampleWriters.Output out = SampleWriters.files(folder, 4, spec, true)) {
+      new SampleGenerator(spec, "file")
+          .generate(
+              r -> {
+                input.add(r);
+                out.accept(r);
+              });
+    }
+    assertThat(folder.resolve("samples-0004.jsonl.gz")).exists();
+
+    MeteringSettings settings = settings(db);
+    MeteringRunSummary summary =
+        new MeteringJob(
+                settings,
+                SampleFiles.source(folder),
+                "file",
+                MeteringSinks.postgres(settings, null))
+            .run(MeteringEnvironment.create(settings));
+
+    assertThat(summary.accepted()).isEqualTo(5 * 2 * 60);
+    assertThat(ExpectedRows.storedBuckets(db.dsl(), false))
+        .isEqualTo(ExpectedRows.expectedBuckets(input, 60_000));
+    assertThat(db.dsl().fetchCount(REJECTED_SAMPLE)).isZero();
   }
 
   /** accepted + duplicates + rejected = input; bytes accepted = bytes in aggregates + TOO_LATE. */

@@ -22,12 +22,4 @@ public enum ConnectionState {
   public boolean isLive() {
     return LIVE.contains(this);
   }
-
-  public boolean canMoveTo(ConnectionState next) {
-    return switch (this) {
-      case PENDING_ACCEPTANCE -> next != PENDING_ACCEPTANCE && next != DELETED;
-      case ACTIVE -> next == DELETED;
-      default -> false;
-    };
-  }
 }

@@ -83,6 +83,11 @@ public final class PeeringService {
         connectionId,
         Action.ACCEPT,
         (store, c, now) -> {
+          // Lapsed requests around it no longer count (this one is pending and unexpired).
+          ExpirySweep.expireDue(
+              store.sql,
+              now,
+              ConnectionRepository.endIn(Set.of(c.requesterVpcId(), c.accepterVpcId())));
           Vpc requester = store.vpcs.find(c.requesterVpcId()).orElseThrow();
           Vpc accepter = store.vpcs.find(c.accepterVpcId()).orElseThrow();
           PeerGraph graph = new PeerGraph(store);

@@ -161,6 +161,16 @@ class ConnectionLifecycleTest {
                 ACME, new ConnectionRequest("x", globexSh.id(), acmeGz.id(), ACME, null, 100)));
     refused(
         ErrorCode.VPC_NOT_FOUND,
+        () ->
+            connections.create(
+                ACME, new ConnectionRequest("x", acmeGz.id(), "vpc-00000000", GLOBEX, null, 100)));
+    refused(
+        ErrorCode.VPC_NOT_FOUND,
+        () ->
+            connections.create(
+                ACME, new ConnectionRequest("x", acmeGz.id(), globexSh.id(), ACME, null, 100)));
+    refused(
+        ErrorCode.VPC_NOT_FOUND,
         () -> world.peering.vpcs().addBlock(ACME, globexSh.id(), CidrBlock.parse("10.9.0.0/16")));
     refused(
         ErrorCode.ROUTE_TABLE_NOT_FOUND,

@@ -41,11 +41,12 @@ public class BillLineRepository {
     for (BillLineRecord r : dsl.selectFrom(BILL_LINE).where(keys).forUpdate().fetch()) {
       existing.put(r.getConnectionId() + "@" + r.getBillDay(), r);
     }
+    List<BillLineRecord> inserts = new ArrayList<>();
     List<Query> queries = new ArrayList<>();
     for (BillLine line : lines) {
       BillLineRecord before = existing.get(line.connectionId() + "@" + line.billDay());
       if (before == null) {
-        queries.add(dsl.insertInto(BILL_LINE).set(record(line, 1, jobExecutionId)));
+        inserts.add(record(line, 1, jobExecutionId));
         continue;
       }
       List<String> changes = line.changesSince(toLine(before));
@@ -59,10 +60,14 @@ public class BillLineRepository {
               .where(BILL_LINE.CONNECTION_ID.eq(line.connectionId()))
               .and(BILL_LINE.BILL_DAY.eq(line.billDay())));
     }
+    if (!inserts.isEmpty()) {
+      // One prepared statement, executed as a JDBC batch.
+      dsl.batchInsert(inserts).execute();
+    }
     if (!queries.isEmpty()) {
       dsl.batch(queries).execute();
     }
-    return queries.size();
+    return inserts.size() + queries.size() / 2;
   }
 
   private Query revisionOf(BillLineRecord before, String reason) {

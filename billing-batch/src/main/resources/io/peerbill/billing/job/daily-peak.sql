@@ -23,24 +23,44 @@ late AS (
        AND r.ts < CAST(:day_end AS timestamptz) + interval '1 millisecond'
      GROUP BY 1, 2
 ),
-buckets AS (
+-- Connections whose buckets must be taken one by one: active for only part of the day, or with
+-- too-late samples to fold in. Every other active connection's peak is the plain aggregate.
+special AS (
+    SELECT connection_id
+      FROM active
+     WHERE from_ts > CAST(:day_start AS timestamptz) OR to_ts < CAST(:day_end AS timestamptz)
+    UNION
+    SELECT connection_id FROM late
+),
+plain_peaks AS (
+    SELECT t.connection_id,
+           max(greatest(t.in_bytes, t.out_bytes)) AS peak_bytes,
+           count(*) AS buckets_with_data
+      FROM traffic_5m t
+     WHERE t.bucket_start >= CAST(:day_start AS timestamptz)
+       AND t.bucket_start < CAST(:day_end AS timestamptz)
+     GROUP BY t.connection_id
+),
+special_buckets AS (
     SELECT coalesce(t.connection_id, l.connection_id) AS connection_id,
            coalesce(t.bucket_start, l.bucket_start) AS bucket_start,
            greatest(coalesce(t.in_bytes, 0) + coalesce(l.in_bytes, 0),
                     coalesce(t.out_bytes, 0) + coalesce(l.out_bytes, 0)) AS peak_bytes
       FROM (SELECT connection_id, bucket_start, in_bytes, out_bytes
               FROM traffic_5m
-             WHERE bucket_start >= CAST(:day_start AS timestamptz) AND bucket_start < CAST(:day_end AS timestamptz)) t
+             WHERE bucket_start >= CAST(:day_start AS timestamptz)
+               AND bucket_start < CAST(:day_end AS timestamptz)
+               AND connection_id IN (SELECT connection_id FROM special)) t
       FULL JOIN late l ON l.connection_id = t.connection_id AND l.bucket_start = t.bucket_start
 ),
-peaks AS (
+special_peaks AS (
     SELECT a.connection_id,
            max(b.peak_bytes)::bigint AS peak_bytes,
            count(*) AS buckets_with_data
       FROM active a
-      JOIN buckets b ON b.connection_id = a.connection_id
-                    AND b.bucket_start < a.to_ts
-                    AND b.bucket_start + interval '5 minutes' > a.from_ts
+      JOIN special_buckets b ON b.connection_id = a.connection_id
+                            AND b.bucket_start < a.to_ts
+                            AND b.bucket_start + interval '5 minutes' > a.from_ts
      GROUP BY a.connection_id
 ),
 active_buckets AS (
@@ -57,8 +77,9 @@ SELECT c.id AS connection_id,
        c.accepter_account_id,
        requester_region.geo_zone AS requester_geo_zone,
        accepter_region.geo_zone AS accepter_geo_zone,
-       p.peak_bytes,
-       coalesce(p.buckets_with_data, 0) AS buckets_with_data,
+       CASE WHEN s.connection_id IS NULL THEN pp.peak_bytes ELSE sp.peak_bytes END AS peak_bytes,
+       coalesce(CASE WHEN s.connection_id IS NULL THEN pp.buckets_with_data
+                     ELSE sp.buckets_with_data END, 0) AS buckets_with_data,
        ab.buckets_active::integer AS buckets_active,
        -- The highest cap in force at any moment of the day: the one in force at its start and
        -- every change during it; the connection's current cap if it has no recorded history.
@@ -77,5 +98,7 @@ SELECT c.id AS connection_id,
   JOIN peering_connection c ON c.id = ab.connection_id
   JOIN region requester_region ON requester_region.code = c.requester_region
   JOIN region accepter_region ON accepter_region.code = c.accepter_region
-  LEFT JOIN peaks p ON p.connection_id = c.id
+  LEFT JOIN special s ON s.connection_id = c.id
+  LEFT JOIN plain_peaks pp ON pp.connection_id = c.id
+  LEFT JOIN special_peaks sp ON sp.connection_id = c.id
  ORDER BY c.id

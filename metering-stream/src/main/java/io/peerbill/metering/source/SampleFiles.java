@@ -25,6 +25,7 @@ public final class SampleFiles {
     return FileSource.forBulkFileFormat(
             new PositionedLineFormat(),
             new org.apache.flink.core.fs.Path(path.toAbsolutePath().toUri()))
+        .setSplitAssigner(NameOrderedSplitAssigner::new)
         .build();
   }
 }

@@ -110,23 +110,11 @@ final class Views {
         time(c.endedAt()));
   }
 
-  /** A connection on one line of a list. */
+  /** A connection on one line of a list: the full view without its timestamps. */
   static Map<String, Object> line(Connection c) {
-    return row(
-        "peering",
-        c.id(),
-        "name",
-        c.name(),
-        "state",
-        c.state().name(),
-        "scope",
-        c.scope().name(),
-        "requester",
-        c.requesterAccountId() + "/" + c.requesterVpcId(),
-        "accepter",
-        c.accepterAccountId() + "/" + c.accepterVpcId(),
-        "cap_mbps",
-        c.capMbps());
+    Map<String, Object> row = of(c);
+    row.keySet().removeIf(key -> key.endsWith("_at"));
+    return row;
   }
 
   static Map<String, Object> of(Transition t) {

@@ -18,22 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IFactory;
 
 /** The peering commands run in-process against a real test database. */
 @ExtendWith(PostgresExtension.class)
 class PeeringCliTest {
 
-  @Command(
-      name = "peerbill",
-      mixinStandardHelpOptions = true,
-      subcommands = {
-        AccountCommand.class,
-        RegionCommand.class,
-        VpcCommand.class,
-        SubnetCommand.class,
-        RouteCommand.class,
-        PeeringCommand.class
-      })
+  @Command(name = "peerbill", mixinStandardHelpOptions = true)
   static final class Root {}
 
   record Result(int exit, String out, String err) {}
@@ -46,7 +37,12 @@ class PeeringCliTest {
     peering = new Peering(db.dsl(), Clock.systemUTC(), PeeringSettings.DEFAULTS);
   }
 
-  private Result run(String... args) {
+  /** Runs one command line, its words separated by spaces. */
+  private Result run(String line) {
+    return execute(line.strip().split("\\s+"));
+  }
+
+  private Result execute(String... args) {
     Session session =
         new Session() {
           @Override
@@ -57,7 +53,7 @@ class PeeringCliTest {
           @Override
           public void close() {}
         };
-    CommandLine cli = new CommandLine(new Root(), PeeringCommands.factory(() -> session));
+    CommandLine cli = tree(() -> session);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cli.setOut(new PrintWriter(out));
@@ -72,10 +68,8 @@ class PeeringCliTest {
     return new Result(exit, out.toString(), err.toString());
   }
 
-  private JsonNode json(String... args) throws Exception {
-    List<String> withJson = new ArrayList<>(List.of(args));
-    withJson.add("--json");
-    Result result = run(withJson.toArray(String[]::new));
+  private JsonNode json(String line) throws Exception {
+    Result result = run(line + " --json");
     assertThat(result.exit()).as(result.err()).isZero();
     return JSON.readTree(result.out());
   }
@@ -83,16 +77,26 @@ class PeeringCliTest {
   @Test
   void everyCommandHasHelp() {
     List<CommandLine> all = new ArrayList<>();
-    collect(new CommandLine(new Root(), PeeringCommands.factory(() -> null)), all);
+    collect(tree(() -> null), all);
     assertThat(all).hasSizeGreaterThan(25);
     for (CommandLine command : all) {
       String[] path = command.getCommandSpec().qualifiedName(" ").split(" ");
       List<String> args = new ArrayList<>(List.of(path).subList(1, path.length));
       args.add("--help");
-      Result help = run(args.toArray(String[]::new));
+      Result help = execute(args.toArray(String[]::new));
       assertThat(help.exit()).as(String.join(" ", args)).isZero();
       assertThat(help.out()).as(String.join(" ", args)).startsWith("Usage: peerbill");
     }
+  }
+
+  /** The peering commands under a root, as the launcher registers them. */
+  private static CommandLine tree(Session.Opener opener) {
+    IFactory factory = PeeringCommands.factory(opener);
+    CommandLine root = new CommandLine(new Root(), factory);
+    for (Class<?> command : PeeringCommands.ALL) {
+      root.addSubcommand(new CommandLine(command, factory));
+    }
+    return root;
   }
 
   private static void collect(CommandLine command, List<CommandLine> into) {
@@ -102,161 +106,72 @@ class PeeringCliTest {
 
   @Test
   void twoAccountsPeerRouteReachAndDelete() throws Exception {
-    run("region", "add", "ap-guangzhou", "--geo-zone", "cn-mainland");
-    run("region", "add", "ap-singapore", "--geo-zone", "overseas");
-    run("account", "register", "100001", "--name", "Acme");
-    run("account", "register", "100002", "--name", "Globex");
-    assertThat(run("account", "show", "--as", "100002").out())
+    run("region add ap-guangzhou --geo-zone cn-mainland");
+    run("region add ap-singapore --geo-zone overseas");
+    run("account register 100001 --name Acme");
+    run("account register 100002 --name Globex");
+    assertThat(run("account show --as 100002").out())
         .isEqualTo("account: 100002\nname:    Globex\n".replace("\n", System.lineSeparator()));
 
     String vpcA =
-        json(
-                "vpc",
-                "create",
-                "--as",
-                "100001",
-                "--region",
-                "ap-guangzhou",
-                "--name",
-                "a",
-                "--cidr",
-                "10.1.0.0/16")
+        json("vpc create --as 100001 --region ap-guangzhou --name a --cidr 10.1.0.0/16")
             .get("vpc")
             .asText();
     String vpcB =
-        json(
-                "vpc",
-                "create",
-                "--as",
-                "100002",
-                "--region",
-                "ap-singapore",
-                "--name",
-                "b",
-                "--cidr",
-                "10.2.0.0/16")
+        json("vpc create --as 100002 --region ap-singapore --name b --cidr 10.2.0.0/16")
             .get("vpc")
             .asText();
     String subnetA =
-        json(
-                "subnet",
-                "create",
-                "--as",
-                "100001",
-                "--vpc",
-                vpcA,
-                "--name",
-                "s",
-                "--cidr",
-                "10.1.1.0/24")
+        json("subnet create --as 100001 --vpc " + vpcA + " --name s --cidr 10.1.1.0/24")
             .get("subnet")
             .asText();
-    json(
-        "subnet",
-        "create",
-        "--as",
-        "100002",
-        "--vpc",
-        vpcB,
-        "--name",
-        "s",
-        "--cidr",
-        "10.2.1.0/24");
-    String rtbA =
-        json("route", "tables", "--as", "100001", "--vpc", vpcA).get(0).get("route_table").asText();
-    String rtbB =
-        json("route", "tables", "--as", "100002", "--vpc", vpcB).get(0).get("route_table").asText();
+    json("subnet create --as 100002 --vpc " + vpcB + " --name s --cidr 10.2.1.0/24");
+    String rtbA = json("route tables --as 100001 --vpc " + vpcA).get(0).get("route_table").asText();
+    String rtbB = json("route tables --as 100002 --vpc " + vpcB).get(0).get("route_table").asText();
 
     JsonNode pcx =
         json(
-            "peering",
-            "create",
-            "--as",
-            "100001",
-            "--name",
-            "ab",
-            "--vpc",
-            vpcA,
-            "--peer-account",
-            "100002",
-            "--peer-vpc",
-            vpcB,
-            "--bandwidth",
-            "200");
+            "peering create --as 100001 --name ab --vpc "
+                + vpcA
+                + " --peer-account 100002 --peer-vpc "
+                + vpcB
+                + " --bandwidth 200");
     assertThat(pcx.get("state").asText()).isEqualTo("PENDING_ACCEPTANCE");
     String id = pcx.get("peering").asText();
-    assertThat(json("peering", "accept", "--as", "100002", id).get("state").asText())
-        .isEqualTo("ACTIVE");
-    run(
-        "route",
-        "add",
-        "--as",
-        "100001",
-        "--table",
-        rtbA,
-        "--destination",
-        "10.2.0.0/16",
-        "--peering",
-        id);
-    assertThat(
-            run("peering", "can-reach", "--as", "100001", "--from", subnetA, "--to", "10.2.1.9")
-                .out())
+    assertThat(json("peering accept --as 100002 " + id).get("state").asText()).isEqualTo("ACTIVE");
+    run("route add --as 100001 --table " + rtbA + " --destination 10.2.0.0/16 --peering " + id);
+    assertThat(run("peering can-reach --as 100001 --from " + subnetA + " --to 10.2.1.9").out())
         .startsWith("reachable: no");
-    run(
-        "route",
-        "add",
-        "--as",
-        "100002",
-        "--table",
-        rtbB,
-        "--destination",
-        "10.1.0.0/16",
-        "--peering",
-        id);
-    assertThat(
-            run("peering", "can-reach", "--as", "100001", "--from", subnetA, "--to", "10.2.1.9")
-                .out())
+    run("route add --as 100002 --table " + rtbB + " --destination 10.1.0.0/16 --peering " + id);
+    assertThat(run("peering can-reach --as 100001 --from " + subnetA + " --to 10.2.1.9").out())
         .startsWith("reachable: yes");
-    Result related = run("peering", "routes", "--as", "100001", id);
+    Result related = run("peering routes --as 100001 " + id);
     assertThat(related.out().lines().toList())
         .containsExactly(
             "DESTINATION  ROUTE_TABLE   VPC           SUBNETS",
             "10.2.0.0/16  " + rtbA + "  " + vpcA + "  " + subnetA + " 10.1.1.0/24");
 
-    assertThat(json("peering", "delete", "--as", "100002", id).get("state").asText())
-        .isEqualTo("DELETED");
-    assertThat(
-            run("peering", "can-reach", "--as", "100001", "--from", subnetA, "--to", "10.2.1.9")
-                .out())
+    assertThat(json("peering delete --as 100002 " + id).get("state").asText()).isEqualTo("DELETED");
+    assertThat(run("peering can-reach --as 100001 --from " + subnetA + " --to 10.2.1.9").out())
         .startsWith("reachable: no");
   }
 
   @Test
   void refusalsAreOneLineWithTheirCodeAndANonZeroExit() {
-    run("region", "add", "ap-guangzhou", "--geo-zone", "cn-mainland");
-    run("account", "register", "100001");
+    run("region add ap-guangzhou --geo-zone cn-mainland");
+    run("account register 100001");
     Result aligned =
-        run(
-            "vpc",
-            "create",
-            "--as",
-            "100001",
-            "--region",
-            "ap-guangzhou",
-            "--name",
-            "a",
-            "--cidr",
-            "10.0.1.5/24");
+        run("vpc create --as 100001 --region ap-guangzhou --name a --cidr 10.0.1.5/24");
     assertThat(aligned.exit()).isEqualTo(1);
     assertThat(aligned.err())
         .isEqualTo(
             "peerbill: CIDR_NOT_ALIGNED (input): 10.0.1.5/24 has host bits set; did you mean"
                 + " 10.0.1.0/24?"
                 + System.lineSeparator());
-    Result nobody = run("vpc", "list");
+    Result nobody = run("vpc list");
     assertThat(nobody.exit()).isEqualTo(1);
     assertThat(nobody.err()).startsWith("peerbill: NO_ACTING_ACCOUNT (D2): ").hasLineCount(1);
-    Result badNumber = run("peering", "set-cap", "--as", "100001", "pcx-00000000", "lots");
+    Result badNumber = run("peering set-cap --as 100001 pcx-00000000 lots");
     assertThat(badNumber.exit()).isEqualTo(2);
   }
 }

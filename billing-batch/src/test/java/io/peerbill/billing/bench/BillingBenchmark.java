@@ -1,0 +1,260 @@
+package io.peerbill.billing.bench;
+
+import io.peerbill.billing.BillingApplication;
+import io.peerbill.billing.BillingDay;
+import io.peerbill.billing.run.BillingReport;
+import io.peerbill.billing.run.BillingRun;
+import io.peerbill.billing.tariff.Tariff;
+import io.peerbill.billing.tariff.TariffRepository;
+import io.peerbill.billing.tariff.TariffTier;
+import io.peerbill.billing.tariff.TierModel;
+import io.peerbill.testkit.PostgresExtension;
+import io.peerbill.testkit.TestDatabase;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Billing benchmark (not a test): N cross-region connections × 288 buckets generated into a
+ * throwaway embedded PostgreSQL, then, in one run, the bare SQL daily-peak aggregate, the whole
+ * job, and the bare aggregate again; wall times and the job's peak heap. Run with {@code ./mvnw -q
+ * -pl billing-batch -am -DskipTests -Pbench verify} ({@code -Dbench.connections=N}).
+ */
+public final class BillingBenchmark {
+
+  static final LocalDate DAY = LocalDate.of(2026, 11, 25);
+  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+  private BillingBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int connections = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+    BillingDay day = new BillingDay(DAY, ZONE);
+    TestDatabase db = PostgresExtension.newDatabase();
+    long t0 = System.nanoTime();
+    generate(db, day, connections);
+    System.out.printf("generated %,d connections x 288 buckets in %.1f s%n", connections, secs(t0));
+
+    double bareBefore = bareAggregate(db, day);
+    if (Boolean.getBoolean("bench.explain")) {
+      explain(db, day);
+    }
+    System.setProperty("peerbill.db.url", db.jdbcUrl());
+    System.setProperty("peerbill.db.user", db.user());
+    System.setProperty(
+        "peerbill.billing.statement-dir", Files.createTempDirectory("bench-statements").toString());
+    try (ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(BillingApplication.class)
+            .web(WebApplicationType.NONE)
+            .logStartupInfo(false)
+            .run()) {
+      context
+          .getBean(TariffRepository.class)
+          .load(
+              List.of(
+                  new Tariff(
+                      null,
+                      "cn-mainland:cn-mainland",
+                      LocalDate.of(2026, 1, 1),
+                      TierModel.VOLUME,
+                      "CNY",
+                      List.of(
+                          tier("0", "500", "1.54"),
+                          tier("500", "5000", "1.50"),
+                          tier("5000", "20000", "1.35"),
+                          tier("20000", null, "1.20")))));
+      long dry = System.nanoTime();
+      int rated = context.getBean(io.peerbill.billing.run.DryRun.class).rate(day, line -> {});
+      System.out.printf(
+          "dry run (aggregate + rating, no writes): %,d lines in %.2f s%n", rated, secs(dry));
+      System.gc();
+      resetPeakHeap();
+      long start = System.nanoTime();
+      BillingReport report = context.getBean(BillingRun.class).bill(day, true);
+      double job = secs(start);
+      long peakHeap = peakHeap();
+      report.describe().forEach(System.out::println);
+      context
+          .getBean(JobRepository.class)
+          .getJobExecution(report.jobExecutionId())
+          .getStepExecutions()
+          .forEach(
+              step ->
+                  System.out.printf(
+                      "  step %s: %d read, %d written, %d ms%n",
+                      step.getStepName(),
+                      step.getReadCount(),
+                      step.getWriteCount(),
+                      Duration.between(step.getStartTime(), step.getEndTime()).toMillis()));
+      double bareAfter = bareAggregate(db, day);
+      System.out.printf(
+          "RESULT connections=%d buckets=%d bare_before_s=%.2f job_s=%.2f bare_after_s=%.2f"
+              + " ratio_vs_mean_bare=%.2f peak_heap_mb=%d max_heap_mb=%d%n",
+          connections,
+          connections * 288L,
+          bareBefore,
+          job,
+          bareAfter,
+          job / ((bareBefore + bareAfter) / 2),
+          peakHeap / (1024 * 1024),
+          Runtime.getRuntime().maxMemory() / (1024 * 1024));
+    }
+    System.exit(0);
+  }
+
+  private static void generate(TestDatabase db, BillingDay day, int connections) throws Exception {
+    Timestamp start = Timestamp.from(day.start());
+    Timestamp before = Timestamp.from(day.start().minusSeconds(86_400));
+    try (Connection c = db.dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute(
+          "SELECT traffic_ensure_partitions('"
+              + DAY.minusDays(1)
+              + "', '"
+              + DAY.plusDays(1)
+              + "')");
+      s.execute(
+          "INSERT INTO region VALUES ('ap-guangzhou', 'Guangzhou', 'cn-mainland'),"
+              + " ('ap-beijing', 'Beijing', 'cn-mainland')");
+      s.execute(
+          "INSERT INTO account (id, name) SELECT 'acct-' || g, 'bench' FROM generate_series(1, 1000) g");
+      exec(
+          c,
+          "INSERT INTO vpc (id, account_id, region, name)"
+              + " SELECT 'vpc-' || side || lpad(g::text, 8, '0'), 'acct-' || (g % 1000 + 1),"
+              + " CASE side WHEN 'r' THEN 'ap-guangzhou' ELSE 'ap-beijing' END, 'bench'"
+              + " FROM generate_series(1, ?) g, (VALUES ('r'), ('a')) sides(side)",
+          connections);
+      exec(
+          c,
+          "INSERT INTO peering_connection (id, name, requester_vpc_id, requester_account_id,"
+              + " requester_region, accepter_vpc_id, accepter_account_id, accepter_region, scope,"
+              + " state, bandwidth_cap_mbps, created_at, accepted_at)"
+              + " SELECT 'pcx-' || lpad(g::text, 8, '0'), 'bench', 'vpc-r' || lpad(g::text, 8, '0'),"
+              + " 'acct-' || (g % 1000 + 1), 'ap-guangzhou', 'vpc-a' || lpad(g::text, 8, '0'),"
+              + " 'acct-' || (g % 1000 + 1), 'ap-beijing', 'CROSS_REGION', 'ACTIVE', 1000, ?, ?"
+              + " FROM generate_series(1, ?) g",
+          before,
+          before,
+          connections);
+      exec(
+          c,
+          "INSERT INTO peering_event (connection_id, from_state, to_state, actor_account_id,"
+              + " occurred_at) SELECT id, 'PENDING_ACCEPTANCE', 'ACTIVE', requester_account_id, ?"
+              + " FROM peering_connection",
+          before);
+      exec(
+          c,
+          "INSERT INTO bandwidth_cap_change (connection_id, cap_mbps, effective_from,"
+              + " actor_account_id) SELECT id, 1000, ?, requester_account_id FROM peering_connection",
+          before);
+      int batch = 10_000;
+      for (int from = 1; from <= connections; from += batch) {
+        exec(
+            c,
+            "INSERT INTO traffic_5m (connection_id, bucket_start, in_bytes, out_bytes, in_packets,"
+                + " out_packets, in_dropped, out_dropped, sample_count)"
+                + " SELECT 'pcx-' || lpad(g::text, 8, '0'), ?::timestamptz + b * interval '5 minutes',"
+                + " (random() * 2.5e10)::bigint, (random() * 2.5e10)::bigint, 0, 0, 0, 0, 5"
+                + " FROM generate_series(?, ?) g, generate_series(0, 287) b",
+            start,
+            from,
+            Math.min(connections, from + batch - 1));
+      }
+      s.execute("VACUUM ANALYZE");
+    }
+  }
+
+  private static void exec(Connection c, String sql, Object... parameters) throws Exception {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        ps.setObject(i + 1, parameters[i]);
+      }
+      ps.execute();
+    }
+  }
+
+  /** The bare daily-peak aggregate over the day's buckets, all rows fetched. */
+  private static double bareAggregate(TestDatabase db, BillingDay day) throws Exception {
+    long start = System.nanoTime();
+    int rows = 0;
+    try (Connection c = db.dataSource().getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT connection_id, max(greatest(in_bytes, out_bytes)) FROM traffic_5m"
+                    + " WHERE bucket_start >= ? AND bucket_start < ? GROUP BY connection_id")) {
+      ps.setTimestamp(1, Timestamp.from(day.start()));
+      ps.setTimestamp(2, Timestamp.from(day.end()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          rows++;
+        }
+      }
+    }
+    double s = secs(start);
+    System.out.printf("bare aggregate: %,d rows in %.2f s%n", rows, s);
+    return s;
+  }
+
+  /** EXPLAIN ANALYZE of the job's aggregate, to see where its time goes. */
+  private static void explain(TestDatabase db, BillingDay day) throws Exception {
+    String sql;
+    try (var in =
+        BillingBenchmark.class.getResourceAsStream("/io/peerbill/billing/job/daily-peak.sql")) {
+      sql = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    sql =
+        sql.replace(":day_start", "'" + day.start() + "'")
+            .replace(":day_end", "'" + day.end() + "'");
+    try (Connection c = db.dataSource().getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + sql)) {
+      while (rs.next()) {
+        System.out.println("  | " + rs.getString(1));
+      }
+    }
+  }
+
+  private static void resetPeakHeap() {
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        pool.resetPeakUsage();
+      }
+    }
+  }
+
+  /** Sum of the heap pools' peaks: an upper bound of the heap in use at any one moment. */
+  private static long peakHeap() {
+    long peak = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+    return peak;
+  }
+
+  private static TariffTier tier(String from, String to, String price) {
+    return new TariffTier(
+        new BigDecimal(from), to == null ? null : new BigDecimal(to), new BigDecimal(price));
+  }
+
+  private static double secs(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+}

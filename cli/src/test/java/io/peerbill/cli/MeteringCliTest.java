@@ -1,0 +1,68 @@
+package io.peerbill.cli;
+
+import static io.peerbill.cli.PeerbillCliTest.peerbill;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.peerbill.cli.PeerbillCliTest.Result;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code gen-samples} and {@code stream} as users run them, on the embedded PostgreSQL. */
+class MeteringCliTest {
+
+  @Test
+  void generatedSamplesStreamIntoTheEmbeddedDatabaseWithMatchingCounts(@TempDir Path home)
+      throws Exception {
+    Map<String, String> env = Map.of("PEERBILL_HOME", home.toString());
+    Path samples = home.resolve("samples.jsonl.gz");
+    Result gen =
+        peerbill(
+            env,
+            "gen-samples",
+            "--connections",
+            "4",
+            "--span",
+            "30m",
+            "--register",
+            "--start",
+            "2026-11-20T00:00:00Z",
+            "--malformed",
+            "0.05",
+            "--duplicates",
+            "0.05",
+            "--out",
+            samples.toString());
+    assertThat(gen.exit()).as(gen.err()).isZero();
+    assertThat(gen.out()).contains("wrote ").containsPattern("COUNTED\\s+\\d+");
+
+    Result stream =
+        peerbill(env, "stream", "--source", "file:" + samples, "--checkpoint-interval", "1s");
+    assertThat(stream.exit()).as(stream.err()).isZero();
+    assertThat(stream.err()).as("Flink stays quiet").isEmpty();
+    assertThat(count(stream.out(), "accepted:")).isEqualTo(count(gen.out(), "COUNTED"));
+    assertThat(count(stream.out(), "duplicates:")).isEqualTo(count(gen.out(), "DUPLICATE"));
+    assertThat(count(stream.out(), "input:")).isEqualTo(count(gen.out(), "wrote"));
+  }
+
+  @Test
+  void badSourceIsOneLineAndNonZeroExit(@TempDir Path home) throws Exception {
+    Result result =
+        peerbill(Map.of("PEERBILL_HOME", home.toString()), "stream", "--source", "ftp:x");
+    assertThat(result.exit()).isEqualTo(1);
+    assertThat(result.err().strip())
+        .isEqualTo("peerbill: --source must be file:PATH or kafka:TOPIC, got 'ftp:x'");
+  }
+
+  private static long count(String output, String label) {
+    return output
+        .lines()
+        .map(String::strip)
+        .filter(l -> l.startsWith(label))
+        .map(l -> l.substring(label.length()).strip().split("\\s+")[0])
+        .mapToLong(Long::parseLong)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no '" + label + "' in: " + output));
+  }
+}
