@@ -1,6 +1,7 @@
 package io.peerbill.cli;
 
 import io.peerbill.billing.cli.BillCommand;
+import io.peerbill.cli.demo.DemoCommand;
 import io.peerbill.billing.cli.BillsCommand;
 import io.peerbill.billing.cli.TariffCommand;
 import io.peerbill.metering.alert.cli.AlertPolicyCommand;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Meter, monitor and bill VPC peering connections.",
     subcommands = {
+      DemoCommand.class,
       DbCommand.class,
       AccountCommand.class,
       RegionCommand.class,
