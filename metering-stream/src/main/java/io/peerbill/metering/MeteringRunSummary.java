@@ -12,7 +12,7 @@ import org.apache.flink.api.common.JobExecutionResult;
 public record MeteringRunSummary(
     long input, long accepted, long duplicates, Map<RejectReason, Long> rejected) {
 
-  static MeteringRunSummary of(JobExecutionResult result) {
+  public static MeteringRunSummary of(JobExecutionResult result) {
     Map<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
     for (RejectReason reason : RejectReason.values()) {
       rejected.put(reason, count(result, RunCounter.REJECTED_PREFIX + reason));

@@ -1,5 +1,6 @@
 package io.peerbill.metering.alert;
 
+import io.peerbill.metering.MeteringStreams;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -13,6 +14,25 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class AlertBranch {
 
   private AlertBranch() {}
+
+  /**
+   * Adds the branch to a built metering job: its 1- and 5-minute aggregates (timestamped at their
+   * bucket end - 1 ms, as event-time windows emit them) are the periods.
+   */
+  public static SingleOutputStreamOperator<AlertEvent> attach(
+      StreamExecutionEnvironment env,
+      MeteringStreams metering,
+      AlertSettings settings,
+      boolean boundedInput) {
+    DataStream<PeriodTraffic> periods =
+        metering
+            .minuteAggregates()
+            .union(metering.fiveMinuteAggregates())
+            .map(new AggregatePeriods())
+            .name("alert periods")
+            .uid("alert-periods");
+    return attach(env, periods, settings, boundedInput);
+  }
 
   /**
    * Adds the branch to {@code env}; returns the evaluator (its side output {@link

@@ -12,7 +12,7 @@ import java.util.UUID;
  * policy that does not notify on recovery: such an event is stored but not sent.
  */
 public record AlertEvent(
-    UUID id,
+    String id,
     long policyId,
     long policyRevision,
     String accountId,
@@ -29,11 +29,12 @@ public record AlertEvent(
     implements Serializable {
 
   /**
-   * The id of the event of a policy for a connection in a window: a name-based UUID, the same on
-   * every replay, so storing an event twice (after a restart or replay) is a no-op. A window gives
-   * at most one notice per (policy, connection), so the window is enough to tell events apart.
+   * The id of the event (a UUID, as text so Flink serializes it without Kryo) of a policy for a
+   * connection in a window: a name-based UUID, the same on every replay, so storing an event twice
+   * (after a restart or replay) is a no-op. A window gives at most one notice per (policy,
+   * connection), so the window is enough to tell events apart.
    */
-  public static UUID idOf(long policyId, String connectionId, Instant start, Instant end) {
+  public static String idOf(long policyId, String connectionId, Instant start, Instant end) {
     String name =
         "peerbill-alert/"
             + policyId
@@ -43,6 +44,6 @@ public record AlertEvent(
             + start.toEpochMilli()
             + "/"
             + end.toEpochMilli();
-    return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
+    return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
   }
 }

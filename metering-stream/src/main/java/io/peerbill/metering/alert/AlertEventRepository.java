@@ -6,6 +6,7 @@ import static io.peerbill.schema.jooq.Tables.WEBHOOK_DELIVERY;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.UUID;
 import org.jooq.DSLContext;
 
 /**
@@ -28,7 +29,7 @@ public final class AlertEventRepository {
           DSLContext t = tx.dsl();
           int inserted =
               t.insertInto(ALERT_EVENT)
-                  .set(ALERT_EVENT.ID, e.id())
+                  .set(ALERT_EVENT.ID, UUID.fromString(e.id()))
                   .set(ALERT_EVENT.POLICY_ID, e.policyId())
                   .set(ALERT_EVENT.POLICY_REVISION, e.policyRevision())
                   .set(ALERT_EVENT.ACCOUNT_ID, e.accountId())
@@ -45,7 +46,9 @@ public final class AlertEventRepository {
                   .doNothing()
                   .execute();
           if (inserted == 1 && e.sendsWebhook()) {
-            t.insertInto(WEBHOOK_DELIVERY).set(WEBHOOK_DELIVERY.EVENT_ID, e.id()).execute();
+            t.insertInto(WEBHOOK_DELIVERY)
+                .set(WEBHOOK_DELIVERY.EVENT_ID, UUID.fromString(e.id()))
+                .execute();
           }
           return inserted == 1;
         });

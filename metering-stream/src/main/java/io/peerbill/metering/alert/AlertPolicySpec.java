@@ -26,4 +26,22 @@ public record AlertPolicySpec(
   public boolean allConnections() {
     return connectionId == null;
   }
+
+  /** Without the secret, so logs never show it. */
+  @Override
+  public String toString() {
+    return "AlertPolicySpec[name=%s, %s %s %s, period=%s x%d, severity=%s, connection=%s, repeat=%s, recovery=%s, url=%s]"
+        .formatted(
+            name,
+            metric,
+            comparison,
+            threshold,
+            period,
+            consecutivePeriods,
+            severity,
+            connectionId == null ? "all" : connectionId,
+            repeat,
+            notifyOnRecovery,
+            webhookUrl);
+  }
 }

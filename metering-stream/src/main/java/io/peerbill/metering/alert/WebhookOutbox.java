@@ -130,7 +130,7 @@ public final class WebhookOutbox {
     AlertEventRecord e = r.into(ALERT_EVENT);
     AlertEvent event =
         new AlertEvent(
-            e.getId(),
+            e.getId().toString(),
             e.getPolicyId(),
             e.getPolicyRevision(),
             e.getAccountId(),

@@ -7,6 +7,9 @@ import io.peerbill.metering.MeteringJob;
 import io.peerbill.metering.MeteringRunSummary;
 import io.peerbill.metering.MeteringSettings;
 import io.peerbill.metering.MeteringSinks;
+import io.peerbill.metering.MeteringStreams;
+import io.peerbill.metering.alert.AlertBranch;
+import io.peerbill.metering.alert.AlertSettings;
 import io.peerbill.metering.model.RawRecord;
 import io.peerbill.metering.sink.InfluxSeriesSink;
 import io.peerbill.metering.sink.InfluxTarget;
@@ -16,7 +19,9 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -101,6 +106,20 @@ public final class StreamCommand implements Callable<Integer> {
       description = "Days of traffic partitions to keep; 0 keeps all.")
   int retentionDays;
 
+  @Option(
+      names = "--alerts",
+      negatable = true,
+      defaultValue = "true",
+      description = "Evaluate alert policies and send their webhooks (default: yes).")
+  boolean alerts;
+
+  @Option(
+      names = "--policy-refresh",
+      defaultValue = "30s",
+      converter = DurationConverter.class,
+      description = "How soon alert policy changes reach the running job (default: 30s).")
+  Duration policyRefresh;
+
   @Override
   public Integer call() throws Exception {
     SourceSpec spec = SourceSpec.parse(source);
@@ -118,9 +137,19 @@ public final class StreamCommand implements Callable<Integer> {
               ? null
               : new InfluxSeriesSink(
                   InfluxTarget.of(influxUrl, influxToken, influxOrg, influxBucket));
-      MeteringRunSummary summary =
-          new MeteringJob(settings, source(spec), source, MeteringSinks.postgres(settings, series))
-              .run(MeteringEnvironment.create(settings));
+      Source<RawRecord, ?, ?> input = source(spec);
+      MeteringJob job =
+          new MeteringJob(settings, input, source, MeteringSinks.postgres(settings, series));
+      StreamExecutionEnvironment env = MeteringEnvironment.create(settings);
+      MeteringStreams streams = job.build(env);
+      if (alerts) {
+        AlertBranch.attach(
+            env,
+            streams,
+            AlertSettings.defaults(db.connectionConfig()).withPolicyRefresh(policyRefresh),
+            input.getBoundedness() == Boundedness.BOUNDED);
+      }
+      MeteringRunSummary summary = MeteringRunSummary.of(env.execute("peerbill metering"));
       print(summary);
     }
     return 0;

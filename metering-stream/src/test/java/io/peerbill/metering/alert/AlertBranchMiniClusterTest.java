@@ -7,21 +7,21 @@ import static io.peerbill.metering.alert.AlertFixtures.SECRET;
 import static io.peerbill.schema.jooq.Tables.ALERT_EVENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
 import org.apache.flink.core.execution.JobClient;
@@ -156,26 +156,14 @@ class AlertBranchMiniClusterTest {
     env.execute("alerts");
   }
 
-  /** The received notices as "STATE window-start-minute", checking every signature. */
-  private List<String> notices() throws Exception {
-    List<String> out = new ArrayList<>();
-    for (WebhookReceiver.Received r : receiver.received()) {
-      assertThat(r.signedWith(SECRET)).as("signature of " + r.body()).isTrue();
-      JsonNode body = new ObjectMapper().readTree(r.body());
-      long minute =
-          Duration.between(DAY_START, Instant.parse(body.at("/window/start").asText())).toMinutes();
-      out.add(body.get("state").asText() + " " + minute);
-    }
-    return out;
-  }
-
   private static final long[] FIRE_AND_RESOLVE = {50, 90, 90, 90, 50, 50, 90, 50};
 
   @Test
   void aPolicyFiresAfterTwoBreachingMinutesAndResolves_D11() throws Exception {
     policy("80");
     runBounded(FIRE_AND_RESOLVE);
-    assertThat(notices()).containsExactly("FIRING 2", "RESOLVED 4");
+    assertThat(receiver.notices(SECRET, DAY_START))
+        .containsExactly("FIRING 2 90.0", "RESOLVED 4 50.0");
     assertThat(db.dsl().fetchCount(ALERT_EVENT)).isEqualTo(2);
   }
 
@@ -183,9 +171,11 @@ class AlertBranchMiniClusterTest {
   void aRerunOfTheSameInputSendsNothingTwice_D11() throws Exception {
     policy("80");
     runBounded(FIRE_AND_RESOLVE);
-    assertThat(notices()).containsExactly("FIRING 2", "RESOLVED 4");
+    assertThat(receiver.notices(SECRET, DAY_START))
+        .containsExactly("FIRING 2 90.0", "RESOLVED 4 50.0");
     runBounded(FIRE_AND_RESOLVE);
-    assertThat(notices()).containsExactly("FIRING 2", "RESOLVED 4");
+    assertThat(receiver.notices(SECRET, DAY_START))
+        .containsExactly("FIRING 2 90.0", "RESOLVED 4 50.0");
     assertThat(db.dsl().fetchCount(ALERT_EVENT)).isEqualTo(2);
   }
 
@@ -204,7 +194,8 @@ class AlertBranchMiniClusterTest {
     JobClient job = env.executeAsync("alerts");
     try {
       Await.until(() -> receiver.received().size() >= 2);
-      assertThat(notices()).containsExactly("FIRING 2", "RESOLVED 4");
+      assertThat(receiver.notices(SECRET, DAY_START))
+          .containsExactly("FIRING 2 90.0", "RESOLVED 4 50.0");
 
       AlertPolicy changed = policies.update(ALICE, p.id(), withThreshold(p.spec(), "40"));
       Await.until(
@@ -216,10 +207,68 @@ class AlertBranchMiniClusterTest {
     } finally {
       Gate.open(gate);
       job.cancel().get();
+      // Its slots and its event sink are released before the next test's job starts.
+      Await.until(() -> terminated(job));
     }
     // Minutes 6 and 7 are the first two judged at 40 Mbps: fires at 7. The input ends with
     // minute 9; the silent minute after it counts as zero traffic: resolved at 10.
-    assertThat(notices()).containsExactly("FIRING 2", "RESOLVED 4", "FIRING 7", "RESOLVED 10");
+    assertThat(receiver.notices(SECRET, DAY_START))
+        .containsExactly("FIRING 2 90.0", "RESOLVED 4 50.0", "FIRING 7 50.0", "RESOLVED 10 0.0");
+  }
+
+  /** Passes periods on; at minute {@code at}, once, waits for the test's go and then fails. */
+  private static final class FailOnce implements MapFunction<PeriodTraffic, PeriodTraffic> {
+    private static final Set<String> FAILED = ConcurrentHashMap.newKeySet();
+    private final String name;
+    private final long at;
+
+    FailOnce(String name, long at) {
+      this.name = name;
+      this.at = at;
+    }
+
+    @Override
+    public PeriodTraffic map(PeriodTraffic t) throws Exception {
+      if (t.windowStart().equals(DAY_START.plusSeconds(60 * at)) && FAILED.add(name)) {
+        Gate.await(name);
+        throw new IllegalStateException("injected failure at minute " + at);
+      }
+      return t;
+    }
+  }
+
+  @Test
+  void aJobThatFailsAndStartsOverSendsNothingTwice_D11() throws Exception {
+    String name = "fail-" + System.nanoTime();
+    policy("80");
+    Configuration conf = new Configuration();
+    conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+    conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 1);
+    conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(100));
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+    env.setParallelism(2);
+    DataStream<PeriodTraffic> periods =
+        minutes(env, FIRE_AND_RESOLVE, null, 0).map(new FailOnce(name, 7)).setParallelism(1);
+    AlertBranch.attach(env, periods, settings(), true);
+    JobClient job = env.executeAsync("alerts failing once");
+
+    // Both notices are out before the failure; the restarted job (no checkpoint: from the start)
+    // computes them again, and stores and sends neither a second time.
+    Await.until(() -> receiver.received().size() >= 2);
+    Gate.open(name);
+    job.getJobExecutionResult().get();
+    assertThat(receiver.notices(SECRET, DAY_START))
+        .containsExactly("FIRING 2 90.0", "RESOLVED 4 50.0");
+    assertThat(db.dsl().fetchCount(ALERT_EVENT)).isEqualTo(2);
+    assertThat(db.dsl().fetchCount(io.peerbill.schema.jooq.Tables.WEBHOOK_ATTEMPT)).isEqualTo(2);
+  }
+
+  private static boolean terminated(JobClient job) {
+    try {
+      return job.getJobStatus().get().isGloballyTerminalState();
+    } catch (Exception e) {
+      return true; // the cluster no longer knows the job: it is gone
+    }
   }
 
   static AlertPolicySpec withThreshold(AlertPolicySpec s, String threshold) {

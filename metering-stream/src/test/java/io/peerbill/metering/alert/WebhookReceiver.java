@@ -1,5 +1,7 @@
 package io.peerbill.metering.alert;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -7,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -28,6 +32,7 @@ final class WebhookReceiver implements AutoCloseable {
   }
 
   static final int HANG = -1;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpServer server;
   private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -96,15 +101,30 @@ final class WebhookReceiver implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closing.getCount() == 0) {
+      return;
+    }
     closing.countDown();
     server.stop(0);
     threads.shutdownNow();
   }
 
-  static List<String> eventIds(List<Received> received) {
-    List<String> ids = new ArrayList<>();
-    received.forEach(r -> ids.add(r.eventId()));
-    return ids;
+  /**
+   * The notices received, as "STATE minute value" (minute of the window start after {@code
+   * origin}), after checking that each is signed with {@code secret}.
+   */
+  List<String> notices(String secret, Instant origin) throws IOException {
+    List<String> out = new ArrayList<>();
+    for (Received r : received()) {
+      if (!r.signedWith(secret)) {
+        throw new AssertionError("bad signature on " + r.body());
+      }
+      JsonNode body = JSON.readTree(r.body());
+      long minute =
+          Duration.between(origin, Instant.parse(body.at("/window/start").asText())).toMinutes();
+      out.add(body.get("state").asText() + " " + minute + " " + body.get("value").asText());
+    }
+    return out;
   }
 }

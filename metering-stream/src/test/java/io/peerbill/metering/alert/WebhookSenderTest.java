@@ -98,7 +98,7 @@ class WebhookSenderTest {
   private String deliveryStatus(AlertEvent e) {
     return dsl.select(WEBHOOK_DELIVERY.STATUS)
         .from(WEBHOOK_DELIVERY)
-        .where(WEBHOOK_DELIVERY.EVENT_ID.eq(e.id()))
+        .where(WEBHOOK_DELIVERY.EVENT_ID.eq(java.util.UUID.fromString(e.id())))
         .fetchOne(WEBHOOK_DELIVERY.STATUS);
   }
 
