@@ -1,9 +1,9 @@
 package io.peerbill.cli;
 
 import io.peerbill.billing.cli.BillCommand;
-import io.peerbill.cli.demo.DemoCommand;
 import io.peerbill.billing.cli.BillsCommand;
 import io.peerbill.billing.cli.TariffCommand;
+import io.peerbill.cli.demo.DemoCommand;
 import io.peerbill.metering.alert.cli.AlertPolicyCommand;
 import io.peerbill.metering.alert.cli.AlertsCommand;
 import io.peerbill.metering.cli.GenSamplesCommand;

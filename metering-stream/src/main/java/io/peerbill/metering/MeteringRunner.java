@@ -45,8 +45,8 @@ public final class MeteringRunner {
    * A file or folder of samples into {@code database} with default settings, evaluating that
    * database's alert policies when {@code alerts}.
    */
-  public static MeteringRunSummary runFiles(
-      DatabaseConfig database, Path samples, boolean alerts) throws Exception {
+  public static MeteringRunSummary runFiles(DatabaseConfig database, Path samples, boolean alerts)
+      throws Exception {
     return run(
         MeteringSettings.defaults(JdbcTarget.of(database)),
         SampleFiles.source(samples),

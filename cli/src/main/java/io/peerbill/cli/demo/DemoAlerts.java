@@ -49,6 +49,10 @@ final class DemoAlerts {
         .fetch(
             r ->
                 new DemoResult.AlertRow(
-                    r.value1(), r.value2(), r.value3(), r.value4().toInstant().toString(), r.value5()));
+                    r.value1(),
+                    r.value2(),
+                    r.value3(),
+                    r.value4().toInstant().toString(),
+                    r.value5()));
   }
 }

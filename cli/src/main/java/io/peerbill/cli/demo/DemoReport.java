@@ -55,8 +55,11 @@ final class DemoReport {
     for (DemoResult.AlertRow a : r.alerts()) {
       out.printf(
           "  %-8s %-22s %-20s window end %s  value %.1f%n",
-          a.state(), a.policy(), names.getOrDefault(a.connectionId(), a.connectionId()),
-          a.windowEnd(), a.value());
+          a.state(),
+          a.policy(),
+          names.getOrDefault(a.connectionId(), a.connectionId()),
+          a.windowEnd(),
+          a.value());
     }
     long valid = r.notices().stream().filter(WebhookInbox.Notice::signatureValid).count();
     out.printf(
@@ -97,5 +100,4 @@ final class DemoReport {
   private static String nullToDash(String s) {
     return s == null ? "-" : s;
   }
-
 }

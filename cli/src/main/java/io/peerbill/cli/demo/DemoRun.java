@@ -1,6 +1,5 @@
 package io.peerbill.cli.demo;
 
-
 import io.peerbill.billing.BillingApplication;
 import io.peerbill.billing.BillingDay;
 import io.peerbill.billing.BillingProperties;
@@ -28,9 +27,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * One play of the demo day against a database: the same steps a production deployment runs, in
- * one process — the peering service, the sample generator, the Flink job on a MiniCluster, the
- * Spring Batch billing job.
+ * One play of the demo day against a database: the same steps a production deployment runs, in one
+ * process — the peering service, the sample generator, the Flink job on a MiniCluster, the Spring
+ * Batch billing job.
  */
 final class DemoRun {
 
@@ -77,8 +76,7 @@ final class DemoRun {
     MeteringRunSummary metering =
         progress.step(
             "Metering the samples (Flink MiniCluster: validate, dedupe, aggregate, alert)",
-            () ->
-                MeteringRunner.runFiles(connection, samples, true));
+            () -> MeteringRunner.runFiles(connection, samples, true));
 
     progress.step(
         "Waiting for the alert webhooks to be delivered",
@@ -116,8 +114,7 @@ final class DemoRun {
             Map.of(
                 "peerbill.db.url", connection.url(),
                 "peerbill.db.user", connection.user() == null ? "" : connection.user(),
-                "peerbill.db.password",
-                    connection.password() == null ? "" : connection.password(),
+                "peerbill.db.password", connection.password() == null ? "" : connection.password(),
                 "peerbill.billing.zone", day.zone().getId(),
                 "peerbill.billing.statement-dir", statementDir.toString()))
         .run();
@@ -134,5 +131,4 @@ final class DemoRun {
     }
     return file;
   }
-
 }

@@ -39,8 +39,8 @@ final class DemoTraffic {
   private final boolean faults;
 
   /**
-   * @param interval the gateways' export interval (1 minute in the demo; the end-to-end test uses
-   *     5 to stay small)
+   * @param interval the gateways' export interval (1 minute in the demo; the end-to-end test uses 5
+   *     to stay small)
    */
   DemoTraffic(BillingDay day, Duration interval, boolean faults) {
     this.day = day;
@@ -48,13 +48,19 @@ final class DemoTraffic {
     this.faults = faults;
   }
 
+  /**
+   * The gateways keep reporting into the next morning; the stream's watermark passing the end of
+   * the day plus billing's allowed lateness is what lets the nightly job bill the day.
+   */
+  static final Duration INTO_NEXT_DAY = Duration.ofMinutes(90);
+
   GeneratorSpec spec(int connections) {
     GeneratorSpec clean =
         new GeneratorSpec(
             connections,
             2,
             day.start(),
-            Duration.between(day.start(), day.end()),
+            Duration.between(day.start(), day.end()).plus(INTO_NEXT_DAY),
             interval,
             SEED,
             0,

@@ -27,8 +27,8 @@ import org.jooq.DSLContext;
  * same-region (free), cross-region with a mid-day cap raise, one above its cap all day, one deleted
  * mid-day, one graduated-priced across zones, a pending request and a rejected one.
  *
- * <p>Every step runs at its own instant relative to the billing day, so the transition record
- * (and with it the ACTIVE intervals billing reads) is the same on every run.
+ * <p>Every step runs at its own instant relative to the billing day, so the transition record (and
+ * with it the ACTIVE intervals billing reads) is the same on every run.
  */
 final class DemoWorld {
 
@@ -38,6 +38,7 @@ final class DemoWorld {
 
   /** Connection names, unique in the demo; a re-run finds the world by them. */
   static final String GZ_BJ = "acme-gz-bj";
+
   static final String GZ_SAME_REGION = "acme-globex-gz";
   static final String SG_FRA = "acme-initech-sg-fra";
   static final String SH_BJ_DELETED = "globex-acme-sh-bj";
@@ -134,8 +135,7 @@ final class DemoWorld {
     // One /24 subnet at the start of the block, on the VPC's main route table.
     Subnet subnet =
         at.vpcs()
-            .createSubnet(
-                account, vpc.id(), name + "-a", new CidrBlock(block.network(), 24), null);
+            .createSubnet(account, vpc.id(), name + "-a", new CidrBlock(block.network(), 24), null);
     assert subnet != null;
     return vpc;
   }

@@ -20,7 +20,12 @@ final class WebhookInbox implements AutoCloseable {
 
   /** One notice as received: its state, policy, connection, window end, and whether it verified. */
   record Notice(
-      String state, String policy, String connection, String metric, String value, String windowEnd,
+      String state,
+      String policy,
+      String connection,
+      String metric,
+      String value,
+      String windowEnd,
       boolean signatureValid) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,21 +37,23 @@ final class WebhookInbox implements AutoCloseable {
   WebhookInbox(String secret) throws IOException {
     this.secret = secret;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/alerts", exchange -> {
-      try (InputStream in = exchange.getRequestBody()) {
-        String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        boolean valid =
-            WebhookSignature.verify(
-                secret,
-                exchange.getRequestHeaders().getFirst(WebhookSignature.TIMESTAMP_HEADER),
-                body,
-                exchange.getRequestHeaders().getFirst(WebhookSignature.SIGNATURE_HEADER));
-        record(body, valid);
-        exchange.sendResponseHeaders(valid ? 204 : 401, -1);
-      } finally {
-        exchange.close();
-      }
-    });
+    server.createContext(
+        "/alerts",
+        exchange -> {
+          try (InputStream in = exchange.getRequestBody()) {
+            String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            boolean valid =
+                WebhookSignature.verify(
+                    secret,
+                    exchange.getRequestHeaders().getFirst(WebhookSignature.TIMESTAMP_HEADER),
+                    body,
+                    exchange.getRequestHeaders().getFirst(WebhookSignature.SIGNATURE_HEADER));
+            record(body, valid);
+            exchange.sendResponseHeaders(valid ? 204 : 401, -1);
+          } finally {
+            exchange.close();
+          }
+        });
     server.start();
   }
 

@@ -54,7 +54,7 @@ class DemoEndToEndTest {
     TestDatabase test = PostgresExtension.newDatabase();
     DemoTraffic traffic = new DemoTraffic(DAY, Duration.ofMinutes(5), true);
     try (Database db = Database.open(test.config());
-        WebhookInbox inbox = new WebhookInbox("e2e-secret")) {
+        WebhookInbox inbox = new WebhookInbox("end-to-end-webhook-secret")) {
       DemoRun run = new DemoRun(db, traffic, inbox, work, work.resolve("statements"));
       result = run.play(new Progress(new PrintWriter(Writer.nullWriter()), 5));
     }
@@ -102,7 +102,8 @@ class DemoEndToEndTest {
             .max()
             .orElseThrow();
     BigDecimal peakMbps =
-        BigDecimal.valueOf(peakBytes * 8).divide(BigDecimal.valueOf(300L * 1_000_000), 12, RoundingMode.HALF_UP);
+        BigDecimal.valueOf(peakBytes * 8)
+            .divide(BigDecimal.valueOf(300L * 1_000_000), 12, RoundingMode.HALF_UP);
     return peakMbps.min(BigDecimal.valueOf(highestCap)).setScale(2, RoundingMode.HALF_UP);
   }
 
@@ -114,7 +115,10 @@ class DemoEndToEndTest {
   void volumeTierPricesTheCappedPeak_D6_D7() {
     // Acme's own Guangzhou-Beijing link: cap 500 raised to 800 at 14:00; billed on the higher cap.
     BigDecimal billed = billedMbps(DemoWorld.GZ_BJ, 800, DAY.end());
-    BigDecimal unit = billed.compareTo(new BigDecimal("500")) < 0 ? new BigDecimal("1.54") : new BigDecimal("1.50");
+    BigDecimal unit =
+        billed.compareTo(new BigDecimal("500")) < 0
+            ? new BigDecimal("1.54")
+            : new BigDecimal("1.50");
     BillLine line = linesByConnection().get(id(DemoWorld.GZ_BJ));
     assertThat(line.status()).isEqualTo(LineStatus.BILLED);
     assertThat(line.payerAccountId()).isEqualTo(DemoWorld.ACME);
@@ -138,7 +142,8 @@ class DemoEndToEndTest {
     BigDecimal rest = billed.subtract(first).max(BigDecimal.ZERO);
     BigDecimal expected =
         money(first.multiply(new BigDecimal("3.20")).add(rest.multiply(new BigDecimal("2.80"))));
-    assertThat(linesByConnection().get(id(DemoWorld.BJ_FRA)).amount()).isEqualByComparingTo(expected);
+    assertThat(linesByConnection().get(id(DemoWorld.BJ_FRA)).amount())
+        .isEqualByComparingTo(expected);
   }
 
   @Test
@@ -150,7 +155,8 @@ class DemoEndToEndTest {
     assertThat(line.amount()).isEqualByComparingTo(money(billed.multiply(new BigDecimal("1.54"))));
     assertThat(line.bucketsActive()).isEqualTo(13 * 12);
     // Its gateways kept reporting after the deletion: those samples were refused.
-    assertThat(result.metering().rejected()).containsKey(io.peerbill.metering.model.RejectReason.NOT_ACTIVE);
+    assertThat(result.metering().rejected())
+        .containsKey(io.peerbill.metering.model.RejectReason.NOT_ACTIVE);
   }
 
   @Test
@@ -170,9 +176,12 @@ class DemoEndToEndTest {
     for (BillLine line : result.lines()) {
       expected.merge(line.payerAccountId(), line.amount(), BigDecimal::add);
     }
-    result.statements()
+    result
+        .statements()
         .forEach(s -> assertThat(s.total()).isEqualByComparingTo(expected.get(s.accountId())));
-    assertThat(result.statements()).extracting(s -> s.accountId()).containsExactlyInAnyOrder(DemoWorld.ACME, DemoWorld.GLOBEX);
+    assertThat(result.statements())
+        .extracting(s -> s.accountId())
+        .containsExactlyInAnyOrder(DemoWorld.ACME, DemoWorld.GLOBEX);
   }
 
   @Test
@@ -214,7 +223,9 @@ class DemoEndToEndTest {
             .toList();
     assertThat(expected).isNotEmpty();
     assertThat(actual).isEqualTo(expected);
-    assertThat(result.notices()).hasSize(result.alerts().size()).allMatch(WebhookInbox.Notice::signatureValid);
+    assertThat(result.notices())
+        .hasSize(result.alerts().size())
+        .allMatch(WebhookInbox.Notice::signatureValid);
   }
 
   /** The stream's own 5-minute buckets: counted samples only (too-late ones never reach alerts). */
@@ -222,7 +233,9 @@ class DemoEndToEndTest {
     Map<Long, long[]> buckets = new TreeMap<>();
     for (GeneratedRecord r : records) {
       Sample s = r.sample();
-      if (s == null || !r.outcome().equals(GeneratedRecord.COUNTED) || !s.connectionId().equals(connectionId)) {
+      if (s == null
+          || !r.outcome().equals(GeneratedRecord.COUNTED)
+          || !s.connectionId().equals(connectionId)) {
         continue;
       }
       long at = s.ts() - 1;

@@ -42,8 +42,7 @@ public final class SampleGenerator {
   }
 
   /** Traffic for the given connections, e.g. ones registered through the peering service. */
-  public SampleGenerator(
-      GeneratorSpec spec, String source, List<GeneratedConnection> connections) {
+  public SampleGenerator(GeneratorSpec spec, String source, List<GeneratedConnection> connections) {
     if (connections != null && connections.size() != spec.connections()) {
       throw new IllegalArgumentException(
           "spec is for " + spec.connections() + " connections, got " + connections.size());
@@ -81,14 +80,7 @@ public final class SampleGenerator {
       for (int c = 0; c < spec.connections(); c++) {
         double bps = shapes[c].bps(ts, random);
         for (int r = 0; r < spec.reporters(); r++) {
-          Sample s =
-              sample(
-                  ids[c],
-                  r,
-                  ++seqs[c * spec.reporters() + r],
-                  ts,
-                  bps,
-                  random);
+          Sample s = sample(ids[c], r, ++seqs[c * spec.reporters() + r], ts, bps, random);
           GeneratedRecord record =
               new GeneratedRecord(SampleJson.render(s), GeneratedRecord.COUNTED, s);
           if (chance(random, spec.lateFraction())) {
