@@ -3,6 +3,7 @@ package io.peerbill.cli;
 import io.peerbill.billing.cli.BillCommand;
 import io.peerbill.billing.cli.BillsCommand;
 import io.peerbill.billing.cli.TariffCommand;
+import io.peerbill.cli.demo.DemoCommand;
 import io.peerbill.metering.alert.cli.AlertPolicyCommand;
 import io.peerbill.metering.alert.cli.AlertsCommand;
 import io.peerbill.metering.cli.BenchCommand;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Meter, monitor and bill VPC peering connections.",
     subcommands = {
+      DemoCommand.class,
       DbCommand.class,
       AccountCommand.class,
       RegionCommand.class,

@@ -5,6 +5,7 @@ import io.peerbill.metering.model.Sample;
 import io.peerbill.metering.model.SampleJson;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
@@ -28,21 +29,42 @@ public final class SampleGenerator {
 
   private final GeneratorSpec spec;
   private final String source;
+  private final List<GeneratedConnection> connections;
 
   /**
+   * Traffic for {@code spec.connections()} generated connections (pcx-g0000001, ...) with base
+   * levels drawn log-uniformly between 1 and 800 Mbps.
+   *
    * @param source what the job will call the input (for the labelled samples' positions)
    */
   public SampleGenerator(GeneratorSpec spec, String source) {
+    this(spec, source, null);
+  }
+
+  /** Traffic for the given connections, e.g. ones registered through the peering service. */
+  public SampleGenerator(GeneratorSpec spec, String source, List<GeneratedConnection> connections) {
+    if (connections != null && connections.size() != spec.connections()) {
+      throw new IllegalArgumentException(
+          "spec is for " + spec.connections() + " connections, got " + connections.size());
+    }
     this.spec = spec;
     this.source = source;
+    this.connections = connections;
   }
 
   public void generate(Consumer<GeneratedRecord> out) {
     SplittableRandom random = new SplittableRandom(spec.seed());
     TrafficShape[] shapes = new TrafficShape[spec.connections()];
+    String[] ids = new String[spec.connections()];
     for (int c = 0; c < shapes.length; c++) {
-      // Log-uniform between 1 and 800 Mbps.
-      shapes[c] = new TrafficShape(1e6 * Math.pow(800, random.nextDouble()));
+      if (connections == null) {
+        // Log-uniform between 1 and 800 Mbps.
+        shapes[c] = new TrafficShape(1e6 * Math.pow(800, random.nextDouble()));
+        ids[c] = GeneratorSpec.connectionId(c);
+      } else {
+        shapes[c] = new TrafficShape(connections.get(c).baseBps());
+        ids[c] = connections.get(c).connectionId();
+      }
     }
     long[] seqs = new long[spec.connections() * spec.reporters()];
     long intervalMs = spec.interval().toMillis();
@@ -58,14 +80,7 @@ public final class SampleGenerator {
       for (int c = 0; c < spec.connections(); c++) {
         double bps = shapes[c].bps(ts, random);
         for (int r = 0; r < spec.reporters(); r++) {
-          Sample s =
-              sample(
-                  GeneratorSpec.connectionId(c),
-                  r,
-                  ++seqs[c * spec.reporters() + r],
-                  ts,
-                  bps,
-                  random);
+          Sample s = sample(ids[c], r, ++seqs[c * spec.reporters() + r], ts, bps, random);
           GeneratedRecord record =
               new GeneratedRecord(SampleJson.render(s), GeneratedRecord.COUNTED, s);
           if (chance(random, spec.lateFraction())) {

@@ -37,6 +37,11 @@ abstract class JdbcBatchWriter<T> implements SinkWriter<T> {
   /** Writes the buffered rows within the current transaction. */
   abstract void writeBuffered(DSLContext sql);
 
+  /** Whether a flush has something to write even with no rows buffered. */
+  boolean hasOtherWork() {
+    return false;
+  }
+
   @Override
   public final void write(T element, Context context) throws IOException {
     buffer(element);
@@ -47,7 +52,7 @@ abstract class JdbcBatchWriter<T> implements SinkWriter<T> {
 
   @Override
   public final void flush(boolean endOfInput) throws IOException {
-    if (buffered().isEmpty()) {
+    if (buffered().isEmpty() && !hasOtherWork()) {
       return;
     }
     try {

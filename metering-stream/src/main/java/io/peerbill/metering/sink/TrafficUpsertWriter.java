@@ -1,5 +1,6 @@
 package io.peerbill.metering.sink;
 
+import static io.peerbill.schema.jooq.Tables.METERING_WATERMARK;
 import static io.peerbill.schema.jooq.Tables.TRAFFIC_1M;
 import static io.peerbill.schema.jooq.Tables.TRAFFIC_5M;
 
@@ -14,14 +15,22 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.api.common.eventtime.Watermark;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertValuesStepN;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
-/** The writer of {@link TrafficUpsertSink}: one multi-row upsert per table and batch. */
+/**
+ * The writer of {@link TrafficUpsertSink}: one multi-row upsert per table and batch, and, in the
+ * same transaction, how far the stream's event time has come ({@code metering_watermark}), so the
+ * billing job never sees a watermark ahead of the rows it covers.
+ */
 final class TrafficUpsertWriter extends JdbcBatchWriter<TrafficAggregate> {
+
+  /** The row of metering_watermark this job advances (billing takes the minimum over rows). */
+  static final String STREAM = "metering";
 
   private static final List<Field<?>> COLUMNS =
       List.of(
@@ -42,13 +51,35 @@ final class TrafficUpsertWriter extends JdbcBatchWriter<TrafficAggregate> {
   private final int retentionDays;
   private LocalDate retentionDoneFor;
 
+  /** The newest event-time watermark received, and whether it is written yet. */
+  private long watermark = Long.MIN_VALUE;
+
+  private boolean watermarkWritten = true;
+
+  /** End of the newest bucket received: how far a finished bounded input actually reached. */
+  private long newestBucketEnd = Long.MIN_VALUE;
+
   TrafficUpsertWriter(JdbcTarget database, int batchSize, int retentionDays) {
     super(database, batchSize);
     this.retentionDays = retentionDays;
   }
 
   @Override
+  public void writeWatermark(Watermark mark) {
+    if (mark.getTimestamp() > watermark) {
+      watermark = mark.getTimestamp();
+      watermarkWritten = false;
+    }
+  }
+
+  @Override
+  boolean hasOtherWork() {
+    return !watermarkWritten;
+  }
+
+  @Override
   void buffer(TrafficAggregate a) {
+    newestBucketEnd = Math.max(newestBucketEnd, a.bucketStart() + a.periodSeconds() * 1000L);
     buffer.put(a.periodSeconds() + "|" + a.connectionId() + "|" + a.bucketStart(), a);
   }
 
@@ -68,6 +99,36 @@ final class TrafficUpsertWriter extends JdbcBatchWriter<TrafficAggregate> {
     }
     upsert(sql, TRAFFIC_1M, minutes);
     upsert(sql, TRAFFIC_5M, fives);
+    recordWatermark(sql);
+  }
+
+  /**
+   * Every bucket ending at or before the watermark minus the allowed lateness is final. At the end
+   * of a bounded input Flink sends the maximum watermark; what is known then is only as far as the
+   * input reached. Subtasks race to the same row, so it only ever moves forward.
+   */
+  private void recordWatermark(DSLContext sql) {
+    if (watermark == Long.MIN_VALUE) {
+      return;
+    }
+    long completeUntil = watermark == Long.MAX_VALUE ? newestBucketEnd : watermark;
+    if (completeUntil != Long.MIN_VALUE) {
+      OffsetDateTime until =
+          OffsetDateTime.ofInstant(Instant.ofEpochMilli(completeUntil), ZoneOffset.UTC);
+      sql.insertInto(METERING_WATERMARK)
+          .set(METERING_WATERMARK.STREAM, STREAM)
+          .set(METERING_WATERMARK.COMPLETE_UNTIL, until)
+          .onConflict(METERING_WATERMARK.STREAM)
+          .doUpdate()
+          .set(
+              METERING_WATERMARK.COMPLETE_UNTIL,
+              DSL.greatest(
+                  METERING_WATERMARK.COMPLETE_UNTIL,
+                  DSL.excluded(METERING_WATERMARK.COMPLETE_UNTIL)))
+          .set(METERING_WATERMARK.UPDATED_AT, DSL.currentOffsetDateTime())
+          .execute();
+    }
+    watermarkWritten = true;
   }
 
   private void applyRetention(DSLContext sql) {
