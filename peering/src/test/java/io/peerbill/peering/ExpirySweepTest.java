@@ -4,6 +4,7 @@ import static io.peerbill.schema.jooq.Tables.PEERING_CONNECTION;
 import static io.peerbill.schema.jooq.Tables.PEERING_EVENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.peerbill.testkit.MutableClock;
 import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
 import java.time.Duration;

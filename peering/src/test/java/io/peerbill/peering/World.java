@@ -1,5 +1,6 @@
 package io.peerbill.peering;
 
+import io.peerbill.testkit.MutableClock;
 import io.peerbill.testkit.TestDatabase;
 import java.time.Instant;
 import java.util.Arrays;

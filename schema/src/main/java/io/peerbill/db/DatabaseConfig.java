@@ -18,7 +18,7 @@ import java.util.Properties;
  * default {@code ~/.peerbill/peerbill.properties}, keys {@code db.url}, {@code db.user}, {@code
  * db.password}). Serializable so a Flink job can carry it to its operators.
  */
-public record DatabaseConfig(String url, String user, String password, Path home)
+public record DatabaseConfig(String url, String user, String password, String homeDir)
     implements Serializable {
 
   public static final String ENV_URL = "PEERBILL_DB_URL";
@@ -28,7 +28,19 @@ public record DatabaseConfig(String url, String user, String password, Path home
   public static final String ENV_CONFIG = "PEERBILL_CONFIG";
 
   public DatabaseConfig {
-    home = home.toAbsolutePath();
+    homeDir = Path.of(homeDir).toAbsolutePath().toString();
+  }
+
+  DatabaseConfig(String url, String user, String password, Path home) {
+    this(url, user, password, home.toString());
+  }
+
+  /**
+   * The peerbill home: embedded data, config file, statements (kept as text: Path is not
+   * serializable).
+   */
+  public Path home() {
+    return Path.of(homeDir);
   }
 
   /** Nothing configured: the embedded PostgreSQL kept under {@code home}. */
@@ -64,7 +76,7 @@ public record DatabaseConfig(String url, String user, String password, Path home
   /** The URL without credentials, for messages and status output. */
   public String describe() {
     if (isEmbedded()) {
-      return "embedded PostgreSQL in " + home.resolve(EmbeddedPostgresServer.DATA_FOLDER);
+      return "embedded PostgreSQL in " + home().resolve(EmbeddedPostgresServer.DATA_FOLDER);
     }
     String shown = url.replaceAll("(?i)([?&]password=)[^&]*", "$1***");
     return shown + (user == null ? "" : " as " + user);

@@ -116,6 +116,19 @@ class DatabaseTest {
   }
 
   @Test
+  void configTravelsToFlinkOperators(@TempDir Path home) throws Exception {
+    DatabaseConfig config = DatabaseConfig.embedded(home);
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(config);
+    }
+    try (java.io.ObjectInputStream in =
+        new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+      assertThat(in.readObject()).isEqualTo(config);
+    }
+  }
+
+  @Test
   void nothingConfiguredMeansEmbedded(@TempDir Path home) {
     DatabaseConfig config = DatabaseConfig.from(Map.of(DatabaseConfig.ENV_HOME, home.toString()));
     assertThat(config.isEmbedded()).isTrue();

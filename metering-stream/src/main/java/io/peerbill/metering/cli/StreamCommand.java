@@ -2,13 +2,9 @@ package io.peerbill.metering.cli;
 
 import io.peerbill.db.Database;
 import io.peerbill.metering.JdbcTarget;
-import io.peerbill.metering.MeteringEnvironment;
-import io.peerbill.metering.MeteringJob;
 import io.peerbill.metering.MeteringRunSummary;
+import io.peerbill.metering.MeteringRunner;
 import io.peerbill.metering.MeteringSettings;
-import io.peerbill.metering.MeteringSinks;
-import io.peerbill.metering.MeteringStreams;
-import io.peerbill.metering.alert.AlertBranch;
 import io.peerbill.metering.alert.AlertSettings;
 import io.peerbill.metering.model.RawRecord;
 import io.peerbill.metering.sink.InfluxSeriesSink;
@@ -19,9 +15,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.connector.source.Source;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -137,19 +131,15 @@ public final class StreamCommand implements Callable<Integer> {
               ? null
               : new InfluxSeriesSink(
                   InfluxTarget.of(influxUrl, influxToken, influxOrg, influxBucket));
-      Source<RawRecord, ?, ?> input = source(spec);
-      MeteringJob job =
-          new MeteringJob(settings, input, source, MeteringSinks.postgres(settings, series));
-      StreamExecutionEnvironment env = MeteringEnvironment.create(settings);
-      MeteringStreams streams = job.build(env);
-      if (alerts) {
-        AlertBranch.attach(
-            env,
-            streams,
-            AlertSettings.defaults(db.connectionConfig()).withPolicyRefresh(policyRefresh),
-            input.getBoundedness() == Boundedness.BOUNDED);
-      }
-      MeteringRunSummary summary = MeteringRunSummary.of(env.execute("peerbill metering"));
+      MeteringRunSummary summary =
+          MeteringRunner.run(
+              settings,
+              source(spec),
+              source,
+              series,
+              alerts
+                  ? AlertSettings.defaults(db.connectionConfig()).withPolicyRefresh(policyRefresh)
+                  : null);
       print(summary);
     }
     return 0;

@@ -17,6 +17,7 @@ import io.peerbill.metering.MeteringSettings;
 import io.peerbill.metering.MeteringSinks;
 import io.peerbill.metering.MeteringStreams;
 import io.peerbill.metering.source.SampleFiles;
+import io.peerbill.testkit.MutableClock;
 import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
 import java.math.BigDecimal;

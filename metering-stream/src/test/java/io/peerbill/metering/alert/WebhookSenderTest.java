@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.peerbill.testkit.MutableClock;
 import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
 import java.time.Duration;
@@ -27,7 +28,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PostgresExtension.class)
 class WebhookSenderTest {
 
+  /** A timeout no answering receiver comes near, even on a loaded machine. */
   private static final WebhookSettings SETTINGS =
+      new WebhookSettings(
+          Duration.ofSeconds(30),
+          3,
+          Duration.ofSeconds(10),
+          Duration.ofMinutes(1),
+          8,
+          Duration.ofMillis(50));
+
+  /** For the receiver that never answers: the test need not wait long for the timeout. */
+  private static final WebhookSettings SHORT_TIMEOUT =
       new WebhookSettings(
           Duration.ofMillis(500),
           3,
@@ -187,7 +199,7 @@ class WebhookSenderTest {
     receiver.answer(WebhookReceiver.HANG);
     AlertEvent event = firing(DAY_START, 90);
     new AlertEventRepository(dsl).record(event);
-    assertThat(sender.sendDue()).isEqualTo(1);
+    assertThat(new WebhookSender(dsl, SHORT_TIMEOUT, clock).sendDue()).isEqualTo(1);
     assertThat(attempts())
         .extracting(r -> r.value2() + " " + r.value3())
         .containsExactly("TIMEOUT null");
