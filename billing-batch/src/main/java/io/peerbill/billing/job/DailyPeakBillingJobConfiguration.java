@@ -52,6 +52,7 @@ public class DailyPeakBillingJobConfiguration {
       Step dailyPeakStep,
       Step statementStep,
       Step statementExportStep,
+      Step statementHtmlStep,
       FailedLinesExitStatus failedLinesExitStatus) {
     return new JobBuilder(JOB_NAME, jobRepository)
         .listener(failedLinesExitStatus)
@@ -59,6 +60,7 @@ public class DailyPeakBillingJobConfiguration {
         .next(dailyPeakStep)
         .next(statementStep)
         .next(statementExportStep)
+        .next(statementHtmlStep)
         .build();
   }
 
