@@ -26,7 +26,7 @@ public final class StatementPageWriter {
       th,td{border-bottom:1px solid #e2e8f0;padding:6px 8px;text-align:left;vertical-align:top}
       th{background:#f7fafc} td.num,th.num{text-align:right;white-space:nowrap}
       tfoot td{font-weight:bold;border-top:2px solid #4a5568}
-      .note{display:block;color:#4a5568} .failed{color:#c53030}
+      .note{display:block;color:#4a5568} .failed{color:#c53030} .pair{white-space:nowrap}
       .why{color:#4a5568;margin:0 0 6px;font-size:13px}
       svg.chart{width:100%;height:auto;border:1px solid #e2e8f0}
       footer{margin-top:28px;color:#4a5568;font-size:12px}
@@ -115,8 +115,9 @@ public final class StatementPageWriter {
           .append("\"><td>")
           .append(connectionCell(line))
           .append("</td><td>")
+          .append("<span class=\"pair\">")
           .append(escape(line.connection().regionPair()))
-          .append("<span class=\"note\">")
+          .append("</span><span class=\"note\">")
           .append(escape(bill.pairClass()))
           .append("</span></td>");
       number(html, bill.peakMbps() == null ? "" : mbps(bill.peakMbps()));

@@ -74,6 +74,13 @@ public final class SvgChartRenderer {
           .append("\" height=\"")
           .append(px(g.plotBottom() - ChartGeometry.TOP))
           .append("\" fill=\"#edf2f7\"><title>not active</title></rect>\n");
+      if (x1 - x0 > 80) {
+        svg.append("<text x=\"")
+            .append(px((x0 + x1) / 2))
+            .append("\" y=\"")
+            .append(px(ChartGeometry.TOP + 16))
+            .append("\" text-anchor=\"middle\" fill=\"#718096\">not active</text>\n");
+      }
     }
   }
 
