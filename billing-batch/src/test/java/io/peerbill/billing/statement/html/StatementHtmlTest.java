@@ -233,6 +233,25 @@ class StatementHtmlTest extends BillingTestBase {
             "<span class=\"adjustment\">+456.00 CNY</span> (revision 2; previous total 1368.00)");
   }
 
+  @Test
+  void failedLineShowsItsReason_D9() throws Exception {
+    fixture.partitions(DAY);
+    d7VolumeTariff(LocalDate.of(2026, 1, 1)); // none for cn-mainland:overseas
+    String id =
+        fixture.active(BillingFixture.GUANGZHOU, BillingFixture.SINGAPORE, 1000, BEFORE_DAY);
+    fixture.bucket(id, DAY_START, bytesFor(100), 0);
+
+    bill(DAY, SHANGHAI);
+
+    String html = statement(BillingFixture.REQUESTER, SHANGHAI_DAY);
+    assertThat(row(html, id))
+        .contains(
+            "<span class=\"note failed\">failed: no tariff in force for region pair class"
+                + " cn-mainland:overseas on 2026-11-25</span>",
+            "0.00 CNY");
+    assertThat(html).contains("<dt>Lines</dt><dd>1, 1 failed</dd>");
+  }
+
   private static String px(double value) {
     return ChartGeometry.px(value);
   }
