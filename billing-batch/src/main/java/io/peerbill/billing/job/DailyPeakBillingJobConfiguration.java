@@ -55,6 +55,7 @@ public class DailyPeakBillingJobConfiguration {
       Step dailyPeakStep,
       Step statementStep,
       Step statementExportStep,
+      Step statementHtmlStep,
       FailedLinesExitStatus failedLinesExitStatus) {
     return new JobBuilder(JOB_NAME, jobRepository)
         .listener(failedLinesExitStatus)
@@ -63,6 +64,7 @@ public class DailyPeakBillingJobConfiguration {
         .next(dailyPeakStep)
         .next(statementStep)
         .next(statementExportStep)
+        .next(statementHtmlStep)
         .build();
   }
 

@@ -1,0 +1,60 @@
+package io.peerbill.billing.statement.html;
+
+import io.peerbill.billing.BillingDay;
+import io.peerbill.billing.BillingProperties;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.support.ListItemReader;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** The billing job's last step: an HTML statement per account of the day, beside the CSV. */
+@Configuration(proxyBeanMethods = false)
+public class StatementHtmlStepConfiguration {
+
+  /** Accounts per chunk: each page reads its lines and one bucket series per connection. */
+  private static final int ACCOUNTS_PER_CHUNK = 10;
+
+  @Bean
+  public Step statementHtmlStep(
+      JobRepository jobRepository,
+      PlatformTransactionManager transactionManager,
+      ListItemReader<String> statementAccountItemReader,
+      StatementHtmlWriter statementHtmlItemWriter) {
+    return new StepBuilder("statementHtmlStep", jobRepository)
+        .<String, String>chunk(ACCOUNTS_PER_CHUNK)
+        .transactionManager(transactionManager)
+        .reader(statementAccountItemReader)
+        .writer(statementHtmlItemWriter)
+        .build();
+  }
+
+  @Bean
+  @StepScope
+  public ListItemReader<String> statementAccountItemReader(
+      StatementPageLoader loader,
+      @Value("#{jobParameters['billDay']}") String billDay,
+      @Value("#{jobParameters['zone']}") String zone) {
+    return new ListItemReader<>(loader.accountsOf(day(billDay, zone)));
+  }
+
+  @Bean
+  @StepScope
+  public StatementHtmlWriter statementHtmlItemWriter(
+      StatementPageLoader loader,
+      BillingProperties properties,
+      @Value("#{jobParameters['billDay']}") String billDay,
+      @Value("#{jobParameters['zone']}") String zone) {
+    return new StatementHtmlWriter(loader, properties.statementDir(), day(billDay, zone));
+  }
+
+  private static BillingDay day(String billDay, String zone) {
+    return new BillingDay(LocalDate.parse(billDay), ZoneId.of(zone));
+  }
+}
