@@ -4,8 +4,13 @@ import io.peerbill.billing.line.BillLine;
 import io.peerbill.billing.statement.Statement;
 import io.peerbill.metering.MeteringRunSummary;
 import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** What the demo prints at the end: bills, alerts, rejected input, and where the files are. */
 final class DemoReport {
@@ -40,7 +45,7 @@ final class DemoReport {
           s.adjustment() != null && s.adjustment().signum() != 0
               ? " (adjustment " + s.adjustment().toPlainString() + ")"
               : "");
-      for (BillLine line : r.lines()) {
+      for (BillLine line : byName(r.lines(), names)) {
         if (line.payerAccountId().equals(s.accountId())) {
           out.println("    " + describe(line, names.getOrDefault(line.connectionId(), "")));
         }
@@ -48,23 +53,29 @@ final class DemoReport {
     }
 
     out.println();
-    out.println("== Alerts ==");
+    out.println("== Alerts (window ends in " + r.billing().day().zone().getId() + ") ==");
     if (r.alerts().isEmpty()) {
       out.println("  none fired");
     }
+    DateTimeFormatter local =
+        DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(r.billing().day().zone());
     for (DemoResult.AlertRow a : r.alerts()) {
       out.printf(
-          "  %-8s %-22s %-20s window end %s  value %.1f%n",
+          "  %-8s %-22s %-20s window ending %s  value %.1f%n",
           a.state(),
           a.policy(),
           names.getOrDefault(a.connectionId(), a.connectionId()),
-          a.windowEnd(),
+          local.format(Instant.parse(a.windowEnd())),
           a.value());
     }
     long valid = r.notices().stream().filter(WebhookInbox.Notice::signatureValid).count();
     out.printf(
-        "  webhook receiver got %d notice(s), %d with a valid signature%n",
-        r.notices().size(), valid);
+        "  webhook receiver got %d notice(s) this run, %d with a valid signature%s%n",
+        r.notices().size(),
+        valid,
+        r.notices().size() < r.alerts().size()
+            ? " (events notified by an earlier run are never sent again)"
+            : "");
 
     out.println();
     out.println("== Input ==");
@@ -72,7 +83,8 @@ final class DemoReport {
     out.printf(
         "  %d lines: %d accepted, %d duplicates, %d rejected%n",
         m.input(), m.accepted(), m.duplicates(), m.rejectedTotal());
-    m.rejected().forEach((reason, count) -> out.printf("    %-20s %d%n", reason, count));
+    new TreeMap<>(m.rejected())
+        .forEach((reason, count) -> out.printf("    %-20s %d%n", reason, count));
 
     out.println();
     out.println("== Files ==");
@@ -95,6 +107,12 @@ final class DemoReport {
         money,
         l.coverage(),
         l.failureReason() == null ? "" : "  (" + l.failureReason() + ")");
+  }
+
+  private static List<BillLine> byName(List<BillLine> lines, Map<String, String> names) {
+    return lines.stream()
+        .sorted(Comparator.comparing(l -> names.getOrDefault(l.connectionId(), l.connectionId())))
+        .toList();
   }
 
   private static String nullToDash(String s) {

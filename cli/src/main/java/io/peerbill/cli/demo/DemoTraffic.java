@@ -25,14 +25,17 @@ final class DemoTraffic {
 
   static final long SEED = 20261125L;
 
-  /** Base level (Mbps) per connection name; connections not listed carry no traffic. */
-  static final Map<String, Double> BASE_MBPS =
-      Map.of(
-          DemoWorld.GZ_BJ, 420.0,
-          DemoWorld.GZ_SAME_REGION, 300.0,
-          DemoWorld.SG_FRA, 400.0,
-          DemoWorld.SH_BJ_DELETED, 250.0,
-          DemoWorld.BJ_FRA, 150.0);
+  /**
+   * Base level (Mbps) per connection name, in the fixed order the generator draws their traffic:
+   * the same world gives the same samples on every run, however its ids were looked up.
+   */
+  static final List<Map.Entry<String, Double>> BASE_MBPS =
+      List.of(
+          Map.entry(DemoWorld.GZ_BJ, 420.0),
+          Map.entry(DemoWorld.GZ_SAME_REGION, 300.0),
+          Map.entry(DemoWorld.SG_FRA, 400.0),
+          Map.entry(DemoWorld.SH_BJ_DELETED, 250.0),
+          Map.entry(DemoWorld.BJ_FRA, 150.0));
 
   private final BillingDay day;
   private final Duration interval;
@@ -73,13 +76,9 @@ final class DemoTraffic {
 
   List<GeneratedConnection> connections(Map<String, String> idsByName) {
     List<GeneratedConnection> out = new ArrayList<>();
-    idsByName.forEach(
-        (name, id) -> {
-          Double base = BASE_MBPS.get(name);
-          if (base != null) {
-            out.add(GeneratedConnection.mbps(id, base));
-          }
-        });
+    for (Map.Entry<String, Double> base : BASE_MBPS) {
+      out.add(GeneratedConnection.mbps(idsByName.get(base.getKey()), base.getValue()));
+    }
     return out;
   }
 

@@ -18,10 +18,12 @@ public final class PolicySource {
 
   public static DataGeneratorSource<PolicySnapshot> of(AlertSettings settings, boolean once) {
     double perSecond = 1000.0 / Math.max(1, settings.policyRefresh().toMillis());
+    // A single read needs no pacing: a rate limit would hold the finished source (and with it the
+    // end of a bounded job) for a refresh period after its only snapshot.
     return new DataGeneratorSource<>(
         new PolicySnapshotGenerator(settings),
         once ? 1 : Long.MAX_VALUE,
-        RateLimiterStrategy.perSecond(perSecond),
+        once ? RateLimiterStrategy.noOp() : RateLimiterStrategy.perSecond(perSecond),
         TypeInformation.of(PolicySnapshot.class));
   }
 
