@@ -19,6 +19,7 @@ public final class AggregatePeriods implements MapFunction<TrafficAggregate, Per
         a.outPackets(),
         a.inDropped(),
         a.outDropped(),
-        a.sampleCount());
+        a.sampleCount(),
+        a.capMbps());
   }
 }

@@ -16,7 +16,7 @@ public final class PolicyEvaluation {
   public static Outcome evaluate(
       AlertPolicy policy, ConnectionFacts connection, AlertState state, PeriodTraffic traffic) {
     AlertPolicySpec spec = policy.spec();
-    OptionalDouble value = spec.metric().valueOf(traffic, connection.capMbps());
+    OptionalDouble value = spec.metric().valueOf(traffic, traffic.capInForce(connection.capMbps()));
     Verdict verdict = Verdict.of(value, spec.comparison(), spec.threshold());
     AlertStateMachine.Step step =
         AlertStateMachine.next(

@@ -119,6 +119,6 @@ final class AlertFixtures {
   static PeriodTraffic minuteAt(String connection, Instant start, long inMbps) {
     long bytes = inMbps * 1_000_000 / 8 * 60;
     return new PeriodTraffic(
-        connection, StatisticPeriod.ONE_MINUTE, start, bytes, 0, 1000, 0, 0, 0, 1);
+        connection, StatisticPeriod.ONE_MINUTE, start, bytes, 0, 1000, 0, 0, 0, 1, null);
   }
 }

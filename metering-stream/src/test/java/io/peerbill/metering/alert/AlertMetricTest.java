@@ -21,7 +21,8 @@ class AlertMetricTest {
           300_000,
           900,
           100,
-          2);
+          2,
+          null);
 
   @Test
   void metricsFollowTheWireFormatDefinitions_D10() {
@@ -33,6 +34,27 @@ class AlertMetricTest {
     assertThat(AlertMetric.PKG_DROP.valueOf(MINUTE, 200)).hasValue(100.0 * 1000 / 901_000);
     assertThat(AlertMetric.INBAND_RATE.valueOf(MINUTE, 200)).hasValue(50.0);
     assertThat(AlertMetric.OUTBAND_RATE.valueOf(MINUTE, 200)).hasValue(25.0);
+  }
+
+  @Test
+  void utilisationIsAgainstTheCapInForceForThePeriod_D10() {
+    PeriodTraffic beforeRaise =
+        new PeriodTraffic(
+            "pcx-cross0001",
+            StatisticPeriod.ONE_MINUTE,
+            DAY_START,
+            750_000_000L,
+            0,
+            0,
+            0,
+            0,
+            0,
+            1,
+            100);
+    // The connection's cap is 400 now, but 100 Mbps was in force then: 100 % used, not 25 %.
+    assertThat(AlertMetric.INBAND_RATE.valueOf(beforeRaise, beforeRaise.capInForce(400)))
+        .hasValue(100.0);
+    assertThat(MINUTE.capInForce(400)).isEqualTo(400);
   }
 
   @Test
@@ -48,7 +70,8 @@ class AlertMetricTest {
             0,
             0,
             0,
-            5);
+            5,
+            null);
     assertThat(AlertMetric.IN_BANDWIDTH.valueOf(five, null)).hasValue(20.0);
   }
 
