@@ -2,6 +2,7 @@ package io.peerbill.metering;
 
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * Everything the job can be tuned by. Event-time settings are whole minutes where they touch
@@ -72,117 +73,104 @@ public record MeteringSettings(
   }
 
   public MeteringSettings withParallelism(int value) {
-    return new MeteringSettings(
-        database,
-        outOfOrderness,
-        allowedLateness,
-        idleness,
-        dedupeTtl,
-        catalogRefresh,
-        futureTolerance,
-        value,
-        checkpointInterval,
-        stateBackend,
-        restartAttempts,
-        restartDelay,
-        sinkBatchSize,
-        retentionDays,
-        inputParallelism);
+    return with(c -> c.parallelism = value);
   }
 
   public MeteringSettings withInputParallelism(int value) {
-    return new MeteringSettings(
-        database,
-        outOfOrderness,
-        allowedLateness,
-        idleness,
-        dedupeTtl,
-        catalogRefresh,
-        futureTolerance,
-        parallelism,
-        checkpointInterval,
-        stateBackend,
-        restartAttempts,
-        restartDelay,
-        sinkBatchSize,
-        retentionDays,
-        value);
+    return with(c -> c.inputParallelism = value);
   }
 
   public MeteringSettings withEventTime(Duration outOfOrderness, Duration allowedLateness) {
-    return new MeteringSettings(
-        database,
-        outOfOrderness,
-        allowedLateness,
-        idleness,
-        dedupeTtl,
-        catalogRefresh,
-        futureTolerance,
-        parallelism,
-        checkpointInterval,
-        stateBackend,
-        restartAttempts,
-        restartDelay,
-        sinkBatchSize,
-        retentionDays,
-        inputParallelism);
+    return with(
+        c -> {
+          c.outOfOrderness = outOfOrderness;
+          c.allowedLateness = allowedLateness;
+        });
   }
 
   public MeteringSettings withCheckpoints(
       Duration interval, String backend, int restartAttempts, Duration restartDelay) {
-    return new MeteringSettings(
-        database,
-        outOfOrderness,
-        allowedLateness,
-        idleness,
-        dedupeTtl,
-        catalogRefresh,
-        futureTolerance,
-        parallelism,
-        interval,
-        backend,
-        restartAttempts,
-        restartDelay,
-        sinkBatchSize,
-        retentionDays,
-        inputParallelism);
+    return with(
+        c -> {
+          c.checkpointInterval = interval;
+          c.stateBackend = backend;
+          c.restartAttempts = restartAttempts;
+          c.restartDelay = restartDelay;
+        });
   }
 
   public MeteringSettings withSinks(int batchSize, int retentionDays) {
-    return new MeteringSettings(
-        database,
-        outOfOrderness,
-        allowedLateness,
-        idleness,
-        dedupeTtl,
-        catalogRefresh,
-        futureTolerance,
-        parallelism,
-        checkpointInterval,
-        stateBackend,
-        restartAttempts,
-        restartDelay,
-        batchSize,
-        retentionDays,
-        inputParallelism);
+    return with(
+        c -> {
+          c.sinkBatchSize = batchSize;
+          c.retentionDays = retentionDays;
+        });
   }
 
   public MeteringSettings withCatalogRefresh(Duration value) {
-    return new MeteringSettings(
-        database,
-        outOfOrderness,
-        allowedLateness,
-        idleness,
-        dedupeTtl,
-        value,
-        futureTolerance,
-        parallelism,
-        checkpointInterval,
-        stateBackend,
-        restartAttempts,
-        restartDelay,
-        sinkBatchSize,
-        retentionDays,
-        inputParallelism);
+    return with(c -> c.catalogRefresh = value);
+  }
+
+  /** A copy with {@code change} applied, checked by the canonical constructor again. */
+  private MeteringSettings with(Consumer<Copy> change) {
+    Copy copy = new Copy(this);
+    change.accept(copy);
+    return copy.build();
+  }
+
+  /** The components as mutable fields, so each {@code withX} names only what it changes. */
+  private static final class Copy {
+    private JdbcTarget database;
+    private Duration outOfOrderness;
+    private Duration allowedLateness;
+    private Duration idleness;
+    private Duration dedupeTtl;
+    private Duration catalogRefresh;
+    private Duration futureTolerance;
+    private int parallelism;
+    private Duration checkpointInterval;
+    private String stateBackend;
+    private int restartAttempts;
+    private Duration restartDelay;
+    private int sinkBatchSize;
+    private int retentionDays;
+    private int inputParallelism;
+
+    Copy(MeteringSettings from) {
+      database = from.database;
+      outOfOrderness = from.outOfOrderness;
+      allowedLateness = from.allowedLateness;
+      idleness = from.idleness;
+      dedupeTtl = from.dedupeTtl;
+      catalogRefresh = from.catalogRefresh;
+      futureTolerance = from.futureTolerance;
+      parallelism = from.parallelism;
+      checkpointInterval = from.checkpointInterval;
+      stateBackend = from.stateBackend;
+      restartAttempts = from.restartAttempts;
+      restartDelay = from.restartDelay;
+      sinkBatchSize = from.sinkBatchSize;
+      retentionDays = from.retentionDays;
+      inputParallelism = from.inputParallelism;
+    }
+
+    MeteringSettings build() {
+      return new MeteringSettings(
+          database,
+          outOfOrderness,
+          allowedLateness,
+          idleness,
+          dedupeTtl,
+          catalogRefresh,
+          futureTolerance,
+          parallelism,
+          checkpointInterval,
+          stateBackend,
+          restartAttempts,
+          restartDelay,
+          sinkBatchSize,
+          retentionDays,
+          inputParallelism);
+    }
   }
 }
