@@ -15,6 +15,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -81,16 +82,19 @@ public final class MeteringJob {
             .uid("lateness-gate");
     DataStream<Sample> late = onTime.getSideOutput(LatenessGate.TOO_LATE);
 
-    KeySelector<Sample, String> reporterKey = SampleDeduplicator::reporterKey;
+    // One shuffle: dedupe and both bucket windows share the connection key, so the windows read
+    // the dedupe's output where it is (reinterpreted, not re-partitioned).
+    KeySelector<Sample, String> connectionKey = Sample::connectionId;
     SingleOutputStreamOperator<Sample> unique =
         onTime
-            .keyBy(reporterKey, Types.STRING)
-            .connect(late.keyBy(reporterKey, Types.STRING))
-            .process(new SampleDeduplicator(settings.dedupeTtl()))
+            .keyBy(connectionKey, Types.STRING)
+            .connect(late.keyBy(connectionKey, Types.STRING))
+            .process(new SampleDeduplicator(settings.dedupeHorizon()))
             .name("dedupe")
             .uid("dedupe");
 
-    KeyedStream<Sample, String> byConnection = unique.keyBy(Sample::connectionId, Types.STRING);
+    KeyedStream<Sample, String> byConnection =
+        DataStreamUtils.reinterpretAsKeyedStream(unique, connectionKey, Types.STRING);
     DataStream<TrafficAggregate> minutes =
         buckets(byConnection, Duration.ofMinutes(1), refresh, "minute-buckets");
     DataStream<TrafficAggregate> fives =

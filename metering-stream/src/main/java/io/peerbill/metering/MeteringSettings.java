@@ -12,7 +12,8 @@ import java.util.function.Consumer;
  * @param outOfOrderness how far behind the newest sample a sample may be and still count on time
  * @param allowedLateness how long after its bucket's watermark a sample still updates the bucket
  * @param idleness after how long without samples an input stops holding back the watermark
- * @param dedupeTtl how long a sample id is remembered for duplicate detection
+ * @param dedupeHorizon how much event time a reporter may move past a sample id before a repeat of
+ *     it is no longer recognised as a duplicate
  * @param catalogRefresh how often connection metadata is reloaded from PostgreSQL
  * @param futureTolerance how far ahead of the clock a sample's ts may be (clock skew)
  * @param parallelism the job's parallelism (0 = the environment's default)
@@ -30,7 +31,7 @@ public record MeteringSettings(
     Duration outOfOrderness,
     Duration allowedLateness,
     Duration idleness,
-    Duration dedupeTtl,
+    Duration dedupeHorizon,
     Duration catalogRefresh,
     Duration futureTolerance,
     int parallelism,
@@ -124,7 +125,7 @@ public record MeteringSettings(
     private Duration outOfOrderness;
     private Duration allowedLateness;
     private Duration idleness;
-    private Duration dedupeTtl;
+    private Duration dedupeHorizon;
     private Duration catalogRefresh;
     private Duration futureTolerance;
     private int parallelism;
@@ -141,7 +142,7 @@ public record MeteringSettings(
       outOfOrderness = from.outOfOrderness;
       allowedLateness = from.allowedLateness;
       idleness = from.idleness;
-      dedupeTtl = from.dedupeTtl;
+      dedupeHorizon = from.dedupeHorizon;
       catalogRefresh = from.catalogRefresh;
       futureTolerance = from.futureTolerance;
       parallelism = from.parallelism;
@@ -160,7 +161,7 @@ public record MeteringSettings(
           outOfOrderness,
           allowedLateness,
           idleness,
-          dedupeTtl,
+          dedupeHorizon,
           catalogRefresh,
           futureTolerance,
           parallelism,
