@@ -18,12 +18,11 @@ import java.util.Map;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.InsertValuesStepN;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /**
- * The writer of {@link TrafficUpsertSink}: one multi-row upsert per table and batch, and, in the
+ * The writer of {@link TrafficUpsertSink}: one upsert statement per table and batch, and, in the
  * same transaction, how far the stream's event time has come ({@code metering_watermark}), so the
  * billing job never sees a watermark ahead of the rows it covers.
  */
@@ -139,30 +138,55 @@ final class TrafficUpsertWriter extends JdbcBatchWriter<TrafficAggregate> {
     }
   }
 
+  /**
+   * One statement per table and batch whatever its size: the rows travel as one array per column
+   * and are unnested by PostgreSQL, so neither jOOQ nor the server handles thousands of bind
+   * values.
+   */
   private static void upsert(DSLContext sql, Table<?> table, List<TrafficAggregate> rows) {
     if (rows.isEmpty()) {
       return;
     }
-    List<Field<?>> columns = COLUMNS.stream().<Field<?>>map(table::field).toList();
-    InsertValuesStepN<?> insert = sql.insertInto(table, columns);
-    for (TrafficAggregate a : rows) {
-      insert =
-          insert.values(
-              a.connectionId(),
-              OffsetDateTime.ofInstant(Instant.ofEpochMilli(a.bucketStart()), ZoneOffset.UTC),
-              a.inBytes(),
-              a.outBytes(),
-              a.inPackets(),
-              a.outPackets(),
-              a.inDropped(),
-              a.outDropped(),
-              a.sampleCount());
+    int n = rows.size();
+    String[] ids = new String[n];
+    OffsetDateTime[] starts = new OffsetDateTime[n];
+    Long[][] counters = new Long[6][n];
+    Integer[] samples = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      TrafficAggregate a = rows.get(i);
+      ids[i] = a.connectionId();
+      starts[i] = OffsetDateTime.ofInstant(Instant.ofEpochMilli(a.bucketStart()), ZoneOffset.UTC);
+      counters[0][i] = a.inBytes();
+      counters[1][i] = a.outBytes();
+      counters[2][i] = a.inPackets();
+      counters[3][i] = a.outPackets();
+      counters[4][i] = a.inDropped();
+      counters[5][i] = a.outDropped();
+      samples[i] = a.sampleCount();
     }
+    List<Field<?>> columns = COLUMNS.stream().<Field<?>>map(table::field).toList();
+    Table<?> unnested =
+        DSL.table(
+            "unnest({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8})",
+            DSL.val(ids),
+            DSL.val(starts),
+            DSL.val(counters[0]),
+            DSL.val(counters[1]),
+            DSL.val(counters[2]),
+            DSL.val(counters[3]),
+            DSL.val(counters[4]),
+            DSL.val(counters[5]),
+            DSL.val(samples));
     Map<Field<?>, Field<?>> updates = new LinkedHashMap<>();
     for (Field<?> column : columns.subList(2, columns.size())) {
       updates.put(column, DSL.excluded(column));
     }
     updates.put(table.field(TRAFFIC_1M.UPDATED_AT), DSL.currentOffsetDateTime());
-    insert.onConflict(columns.get(0), columns.get(1)).doUpdate().set(updates).execute();
+    sql.insertInto(table, columns)
+        .select(DSL.select(DSL.asterisk()).from(unnested))
+        .onConflict(columns.get(0), columns.get(1))
+        .doUpdate()
+        .set(updates)
+        .execute();
   }
 }
