@@ -3,6 +3,8 @@ package io.peerbill.metering.validate;
 import io.peerbill.metering.JdbcTarget;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -12,13 +14,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The connection catalog of one operator instance, reloaded from PostgreSQL once it is older than
- * the refresh period, so connections created, deleted or re-capped while the job runs are seen
- * within that period (plus the time one reload takes).
+ * The connection catalog of one job in one JVM (a TaskManager, or the MiniCluster), shared by every
+ * operator instance there that needs it, and reloaded from PostgreSQL once it is older than the
+ * refresh period, so connections created, deleted or re-capped while the job runs are seen within
+ * that period (plus the time one reload takes). Shared because a catalog of 100,000 connections is
+ * tens of megabytes and seconds of loading: once per JVM, not once per operator and subtask.
  *
  * <p>The first load happens before the first sample is judged and must succeed. Later reloads run
- * on a background thread and replace the catalog when done, so the task thread never waits for
- * them; a failed reload keeps the previous catalog and is tried again at the next period.
+ * on a background thread and replace the catalog when done, so task threads never wait for them; a
+ * failed reload keeps the previous catalog and is tried again at the next period.
  *
  * <p>Why not broadcast state: every instance has a catalog before it judges its first sample (a
  * broadcast stream gives no such ordering against the sample stream), and a bounded file run still
@@ -28,30 +32,59 @@ public final class RefreshingCatalog implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(RefreshingCatalog.class);
 
-  private final JdbcTarget database;
-  private final long refreshMillis;
-  private final AtomicBoolean reloading = new AtomicBoolean();
-  private volatile ConnectionCatalog current;
-  private long nextReload;
-  private ExecutorService reloader;
+  private record Key(JdbcTarget database, long refreshMillis) {}
 
-  public RefreshingCatalog(JdbcTarget database, long refreshMillis) {
-    this.database = database;
-    this.refreshMillis = refreshMillis;
+  private static final Map<Key, RefreshingCatalog> OPEN = new HashMap<>();
+
+  private final Key key;
+  private final AtomicBoolean reloading = new AtomicBoolean();
+  private final ExecutorService reloader;
+  private int users;
+  private volatile ConnectionCatalog current;
+  private volatile long nextReload;
+
+  private RefreshingCatalog(Key key) {
+    this.key = key;
+    this.reloader =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "connection-catalog-reload");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /** The catalog of {@code database} in this JVM; {@link #close} when done with it. */
+  public static RefreshingCatalog open(JdbcTarget database, long refreshMillis) {
+    synchronized (OPEN) {
+      RefreshingCatalog catalog =
+          OPEN.computeIfAbsent(new Key(database, refreshMillis), RefreshingCatalog::new);
+      catalog.users++;
+      return catalog;
+    }
   }
 
   public ConnectionCatalog at(long nowMillis) {
+    ConnectionCatalog catalog = current;
+    if (catalog == null) {
+      return firstLoad(nowMillis);
+    }
+    if (nowMillis >= nextReload && reloading.compareAndSet(false, true)) {
+      nextReload = nowMillis + key.refreshMillis();
+      reloader.execute(() -> reload(nowMillis));
+    }
+    return catalog;
+  }
+
+  private synchronized ConnectionCatalog firstLoad(long nowMillis) {
     if (current == null) {
       try {
         current = load(nowMillis);
       } catch (SQLException | RuntimeException e) {
         throw new IllegalStateException(
-            "cannot load peering connections from " + database.describe() + ": " + e, e);
+            "cannot load peering connections from " + key.database().describe() + ": " + e, e);
       }
-      nextReload = nowMillis + refreshMillis;
-    } else if (nowMillis >= nextReload && reloading.compareAndSet(false, true)) {
-      nextReload = nowMillis + refreshMillis;
-      reloader().execute(() -> reload(nowMillis));
+      nextReload = nowMillis + key.refreshMillis();
     }
     return current;
   }
@@ -66,29 +99,20 @@ public final class RefreshingCatalog implements AutoCloseable {
     }
   }
 
-  private ExecutorService reloader() {
-    if (reloader == null) {
-      reloader =
-          Executors.newSingleThreadExecutor(
-              r -> {
-                Thread t = new Thread(r, "connection-catalog-reload");
-                t.setDaemon(true);
-                return t;
-              });
-    }
-    return reloader;
-  }
-
   private ConnectionCatalog load(long nowMillis) throws SQLException {
-    try (Connection c = database.connect()) {
+    try (Connection c = key.database().connect()) {
       return ConnectionCatalogLoader.load(DSL.using(c, SQLDialect.POSTGRES), nowMillis);
     }
   }
 
+  /** Releases this user's share; the last one stops the reloads and forgets the catalog. */
   @Override
   public void close() {
-    if (reloader != null) {
-      reloader.shutdownNow();
+    synchronized (OPEN) {
+      if (--users == 0) {
+        OPEN.remove(key, this);
+        reloader.shutdownNow();
+      }
     }
   }
 }

@@ -41,7 +41,7 @@ public final class SampleValidator extends ProcessFunction<RawRecord, Sample> {
   @Override
   public void open(OpenContext context) {
     parser = new SampleParser(futureToleranceMillis);
-    catalog = new RefreshingCatalog(database, catalogRefreshMillis);
+    catalog = RefreshingCatalog.open(database, catalogRefreshMillis);
     input = RunCounter.register(getRuntimeContext(), RunCounter.INPUT);
     rejected = new EnumMap<>(RejectReason.class);
     for (RejectReason reason : RejectReason.values()) {

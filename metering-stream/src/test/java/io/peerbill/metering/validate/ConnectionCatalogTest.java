@@ -75,7 +75,7 @@ class ConnectionCatalogTest {
   void connectionCreatedWhileRunningIsSeenOnceTheRefreshPeriodEnds_D12(TestDatabase db)
       throws Exception {
     ConnectionSeeder.seed(db.dsl(), 1, ACCEPTED);
-    try (RefreshingCatalog catalog = new RefreshingCatalog(JdbcTarget.of(db.config()), 60_000)) {
+    try (RefreshingCatalog catalog = RefreshingCatalog.open(JdbcTarget.of(db.config()), 60_000)) {
       assertThat(catalog.at(0).find(SAME)).isNull();
 
       ConnectionSeeder.seed(db.dsl(), 2, ACCEPTED);
