@@ -1,13 +1,16 @@
 package io.peerbill.metering.sink;
 
-import com.influxdb.client.domain.WritePrecision;
-import com.influxdb.client.write.Point;
 import io.peerbill.metering.model.TrafficAggregate;
 
 /**
  * The InfluxDB shape of an aggregate, for dashboard authors (README "Monitoring series"): one point
  * per connection, period and bucket start in measurement {@value #MEASUREMENT}, fields named as the
- * vendor's monitoring metrics (DOMAIN.md D10).
+ * vendor's monitoring metrics (DOMAIN.md D10), time in milliseconds.
+ *
+ * <p>The line protocol is written here rather than through the client's {@code Point}: {@code
+ * Point} formats every float field with a {@code DecimalFormat} and sorts tags and fields in tree
+ * maps, which measured about a tenth of the whole job's CPU. The client still sends the lines. Tags
+ * and fields are in key order, as {@code Point} writes them.
  */
 public final class InfluxPoints {
 
@@ -16,31 +19,48 @@ public final class InfluxPoints {
   private InfluxPoints() {}
 
   public static String lineProtocol(TrafficAggregate a) {
-    Point point =
-        Point.measurement(MEASUREMENT)
-            .addTag("connection_id", a.connectionId())
-            .addTag("period", a.periodSeconds() + "s")
-            .time(a.bucketStart(), WritePrecision.MS)
-            .addField("InBandwidth", a.inBps())
-            .addField("OutBandwidth", a.outBps())
-            .addField("InPkg", a.inPps())
-            .addField("OutPkg", a.outPps())
-            .addField("PkgDrop", a.lossPercent());
-    tag(point, "scope", a.scope());
-    tag(point, "requester_region", a.requesterRegion());
-    tag(point, "accepter_region", a.accepterRegion());
-    tag(point, "account_id", a.accountId());
+    StringBuilder line = new StringBuilder(320).append(MEASUREMENT);
+    tag(line, "accepter_region", a.accepterRegion());
+    tag(line, "account_id", a.accountId());
+    tag(line, "connection_id", a.connectionId());
+    tag(line, "period", a.periodSeconds() + "s");
+    tag(line, "requester_region", a.requesterRegion());
+    tag(line, "scope", a.scope());
+    line.append(' ');
+    field(line, "InBandwidth", a.inBps()).append(',');
+    field(line, "InPkg", a.inPps()).append(',');
     if (a.capMbps() != null) {
-      point
-          .addField("InbandRate", a.inCapUsePercent())
-          .addField("OutbandRate", a.outCapUsePercent());
+      field(line, "InbandRate", a.inCapUsePercent()).append(',');
     }
-    return point.toLineProtocol();
+    field(line, "OutBandwidth", a.outBps()).append(',');
+    field(line, "OutPkg", a.outPps()).append(',');
+    if (a.capMbps() != null) {
+      field(line, "OutbandRate", a.outCapUsePercent()).append(',');
+    }
+    field(line, "PkgDrop", a.lossPercent());
+    return line.append(' ').append(a.bucketStart()).toString();
   }
 
-  private static void tag(Point point, String key, String value) {
-    if (value != null) {
-      point.addTag(key, value);
+  private static void tag(StringBuilder line, String key, String value) {
+    if (value != null && !value.isEmpty()) {
+      line.append(',').append(key).append('=');
+      escape(line, value);
+    }
+  }
+
+  /** Floats as Java prints them (scientific notation above 10^7 is valid line protocol). */
+  private static StringBuilder field(StringBuilder line, String key, double value) {
+    return line.append(key).append('=').append(value);
+  }
+
+  /** Tag values escape commas, equals signs and spaces (line protocol). */
+  private static void escape(StringBuilder line, String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == ',' || c == '=' || c == ' ') {
+        line.append('\\');
+      }
+      line.append(c);
     }
   }
 }
