@@ -29,7 +29,7 @@ public final class BucketEmitter
 
   @Override
   public void open(OpenContext context) {
-    catalog = new RefreshingCatalog(database, catalogRefreshMillis);
+    catalog = RefreshingCatalog.open(database, catalogRefreshMillis);
   }
 
   @Override

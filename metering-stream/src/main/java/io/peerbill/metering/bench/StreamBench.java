@@ -18,6 +18,7 @@ import io.peerbill.metering.validate.ConnectionCatalogLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
 /**
  * {@code peerbill bench stream}: the job end to end (file source to PostgreSQL and InfluxDB) and
@@ -43,10 +44,17 @@ public final class StreamBench {
     }
   }
 
+  /** Which sinks the job writes to: all of them, or fewer, to see what each costs. */
+  public enum Sinks {
+    ALL,
+    POSTGRES,
+    NONE
+  }
+
   private StreamBench() {}
 
   public static Result run(
-      Database db, GeneratorSpec spec, int parallelism, String influxUrl, Path work)
+      Database db, GeneratorSpec spec, int parallelism, Sinks writeTo, String influxUrl, Path work)
       throws Exception {
     Path file = work.resolve("bench-samples.jsonl");
     try (SampleWriters.Output out = SampleWriters.files(file, spec)) {
@@ -69,12 +77,7 @@ public final class StreamBench {
         MeteringSettings.defaults(JdbcTarget.of(db.connectionConfig()))
             .withParallelism(parallelism)
             .withSinks(5000, 0);
-    MeteringSinks sinks =
-        MeteringSinks.postgres(
-            settings,
-            influxUrl == null
-                ? null
-                : new InfluxSeriesSink(InfluxTarget.of(influxUrl, "bench", "peerbill", "bench")));
+    MeteringSinks sinks = sinks(settings, writeTo, influxUrl);
     System.gc();
     MeteringRunSummary summary;
     double jobSeconds;
@@ -97,6 +100,18 @@ public final class StreamBench {
         loopSeconds,
         heap,
         spec.connections(),
-        influxUrl == null ? "none" : influxUrl);
+        writeTo != Sinks.ALL || influxUrl == null ? "none" : influxUrl);
+  }
+
+  private static MeteringSinks sinks(MeteringSettings settings, Sinks writeTo, String influxUrl) {
+    if (writeTo == Sinks.NONE) {
+      return new MeteringSinks(
+          new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>(), null);
+    }
+    return MeteringSinks.postgres(
+        settings,
+        writeTo == Sinks.POSTGRES || influxUrl == null
+            ? null
+            : new InfluxSeriesSink(InfluxTarget.of(influxUrl, "bench", "peerbill", "bench")));
   }
 }

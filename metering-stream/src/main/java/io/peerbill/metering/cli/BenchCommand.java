@@ -9,10 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code peerbill bench …}: measurements kept apart from the tests. */
@@ -46,32 +48,45 @@ public final class BenchCommand {
     int parallelism;
 
     @Option(
+        names = "--sinks",
+        defaultValue = "all",
+        description =
+            "all (PostgreSQL + InfluxDB), postgres, or none (to see what the sinks cost;"
+                + " results with fewer sinks are not the end-to-end figure).")
+    String sinks;
+
+    @Option(
         names = "--influx-url",
         description = "InfluxDB 2 URL (default: a victoria-metrics started for the run).")
     String influxUrl;
 
     @Override
     public Integer call() throws Exception {
+      StreamBench.Sinks writeTo = sinks();
       GeneratorSpec gen =
           GeneratorSpec.clean(
               connections, reporters, Instant.parse("2026-01-05T00:00:00Z"), span, 1);
       Path work = Files.createTempDirectory("peerbill-bench");
       VictoriaMetricsServer victoria =
-          influxUrl == null && VictoriaMetricsServer.installed()
+          writeTo == StreamBench.Sinks.ALL && influxUrl == null && VictoriaMetricsServer.installed()
               ? VictoriaMetricsServer.start()
               : null;
       try (Database db = Database.open()) {
         StreamBench.Result r =
             StreamBench.run(
-                db, gen, parallelism, victoria != null ? victoria.url() : influxUrl, work);
+                db, gen, parallelism, writeTo, victoria != null ? victoria.url() : influxUrl, work);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(
             "samples:            %,d (%,d connections x %d reporters x %s)%n",
             r.samples(), connections, reporters, span);
         out.printf(
-            "job (p=%d, file -> PostgreSQL + %s): %.1f s, %,.0f samples/s%n",
+            "job (p=%d, file -> %s): %.1f s, %,.0f samples/s%n",
             parallelism,
-            victoria != null ? "victoria-metrics" : r.influx(),
+            switch (writeTo) {
+              case NONE -> "no sinks";
+              case POSTGRES -> "PostgreSQL";
+              case ALL -> "PostgreSQL + " + (victoria != null ? "victoria-metrics" : r.influx());
+            },
             r.jobSeconds(),
             r.jobRate());
         out.printf(
@@ -85,6 +100,15 @@ public final class BenchCommand {
         }
       }
       return 0;
+    }
+
+    private StreamBench.Sinks sinks() {
+      try {
+        return StreamBench.Sinks.valueOf(sinks.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(
+            spec.commandLine(), "--sinks must be all, postgres or none, not " + sinks);
+      }
     }
   }
 }
