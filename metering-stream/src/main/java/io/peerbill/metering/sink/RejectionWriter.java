@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.InsertValuesStepN;
@@ -32,12 +31,18 @@ final class RejectionWriter extends JdbcBatchWriter<Rejection> {
   }
 
   @Override
-  Collection<?> buffered() {
-    return buffer;
+  int bufferedCount() {
+    return buffer.size();
   }
 
   @Override
-  void writeBuffered(DSLContext sql) {
+  Batch takeBuffered() {
+    List<Rejection> rows = new ArrayList<>(buffer);
+    buffer.clear();
+    return sql -> insert(sql, rows);
+  }
+
+  private static void insert(DSLContext sql, List<Rejection> rows) {
     var r = REJECTED_SAMPLE;
     InsertValuesStepN<?> insert =
         sql.insertInto(
@@ -59,7 +64,7 @@ final class RejectionWriter extends JdbcBatchWriter<Rejection> {
                 r.OUT_PACKETS,
                 r.IN_DROPPED,
                 r.OUT_DROPPED));
-    for (Rejection j : buffer) {
+    for (Rejection j : rows) {
       Sample s = j.sample();
       insert =
           s == null

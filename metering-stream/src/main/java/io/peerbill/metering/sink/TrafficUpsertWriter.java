@@ -6,12 +6,12 @@ import static io.peerbill.schema.jooq.Tables.TRAFFIC_5M;
 
 import io.peerbill.metering.JdbcTarget;
 import io.peerbill.metering.model.TrafficAggregate;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +43,10 @@ final class TrafficUpsertWriter extends JdbcBatchWriter<TrafficAggregate> {
           TRAFFIC_1M.OUT_DROPPED,
           TRAFFIC_1M.SAMPLE_COUNT);
 
+  private record BucketKey(int periodSeconds, String connectionId, long bucketStart) {}
+
   /** Latest emission per (period, connection, bucket): a corrected bucket replaces its first. */
-  private final Map<String, TrafficAggregate> buffer = new LinkedHashMap<>();
+  private final Map<BucketKey, TrafficAggregate> buffer = new LinkedHashMap<>();
 
   private final TrafficPartitions partitions = new TrafficPartitions();
   private final int retentionDays;
@@ -79,55 +81,68 @@ final class TrafficUpsertWriter extends JdbcBatchWriter<TrafficAggregate> {
   @Override
   void buffer(TrafficAggregate a) {
     newestBucketEnd = Math.max(newestBucketEnd, a.bucketStart() + a.periodSeconds() * 1000L);
-    buffer.put(a.periodSeconds() + "|" + a.connectionId() + "|" + a.bucketStart(), a);
+    buffer.put(new BucketKey(a.periodSeconds(), a.connectionId(), a.bucketStart()), a);
   }
 
   @Override
-  Collection<?> buffered() {
-    return buffer.values();
+  int bufferedCount() {
+    return buffer.size();
   }
 
+  /**
+   * The rows and the watermark as they are now: every row that arrived before the watermark is in
+   * this batch or an earlier one, so writing the watermark with this batch never runs ahead.
+   */
   @Override
-  void writeBuffered(DSLContext sql) {
-    applyRetention(sql);
+  Batch takeBuffered() {
     List<TrafficAggregate> minutes = new ArrayList<>();
     List<TrafficAggregate> fives = new ArrayList<>();
     for (TrafficAggregate a : buffer.values()) {
-      partitions.ensure(sql, TrafficPartitions.utcDay(a.bucketStart()));
       (a.periodSeconds() == TrafficAggregate.MINUTE ? minutes : fives).add(a);
     }
-    upsert(sql, TRAFFIC_1M, minutes);
-    upsert(sql, TRAFFIC_5M, fives);
-    recordWatermark(sql);
+    buffer.clear();
+    long completeUntil = watermarkWritten ? Long.MIN_VALUE : completeUntil();
+    watermarkWritten = true;
+    return sql -> {
+      applyRetention(sql);
+      for (List<TrafficAggregate> rows : List.of(minutes, fives)) {
+        for (TrafficAggregate a : rows) {
+          partitions.ensure(sql, TrafficPartitions.utcDay(a.bucketStart()));
+        }
+      }
+      upsert(sql, TRAFFIC_1M, minutes);
+      upsert(sql, TRAFFIC_5M, fives);
+      recordWatermark(sql, completeUntil);
+    };
   }
 
   /**
    * Every bucket ending at or before the watermark minus the allowed lateness is final. At the end
    * of a bounded input Flink sends the maximum watermark; what is known then is only as far as the
-   * input reached. Subtasks race to the same row, so it only ever moves forward.
+   * input reached.
    */
-  private void recordWatermark(DSLContext sql) {
-    if (watermark == Long.MIN_VALUE) {
+  private long completeUntil() {
+    return watermark == Long.MAX_VALUE ? newestBucketEnd : watermark;
+  }
+
+  /** Subtasks race to the same row, so it only ever moves forward. */
+  private static void recordWatermark(DSLContext sql, long completeUntil) {
+    if (completeUntil == Long.MIN_VALUE) {
       return;
     }
-    long completeUntil = watermark == Long.MAX_VALUE ? newestBucketEnd : watermark;
-    if (completeUntil != Long.MIN_VALUE) {
-      OffsetDateTime until =
-          OffsetDateTime.ofInstant(Instant.ofEpochMilli(completeUntil), ZoneOffset.UTC);
-      sql.insertInto(METERING_WATERMARK)
-          .set(METERING_WATERMARK.STREAM, STREAM)
-          .set(METERING_WATERMARK.COMPLETE_UNTIL, until)
-          .onConflict(METERING_WATERMARK.STREAM)
-          .doUpdate()
-          .set(
-              METERING_WATERMARK.COMPLETE_UNTIL,
-              DSL.greatest(
-                  METERING_WATERMARK.COMPLETE_UNTIL,
-                  DSL.excluded(METERING_WATERMARK.COMPLETE_UNTIL)))
-          .set(METERING_WATERMARK.UPDATED_AT, DSL.currentOffsetDateTime())
-          .execute();
-    }
-    watermarkWritten = true;
+    OffsetDateTime until =
+        OffsetDateTime.ofInstant(Instant.ofEpochMilli(completeUntil), ZoneOffset.UTC);
+    sql.insertInto(METERING_WATERMARK)
+        .set(METERING_WATERMARK.STREAM, STREAM)
+        .set(METERING_WATERMARK.COMPLETE_UNTIL, until)
+        .onConflict(METERING_WATERMARK.STREAM)
+        .doUpdate()
+        .set(
+            METERING_WATERMARK.COMPLETE_UNTIL,
+            DSL.greatest(
+                METERING_WATERMARK.COMPLETE_UNTIL, DSL.excluded(METERING_WATERMARK.COMPLETE_UNTIL)))
+        .set(METERING_WATERMARK.UPDATED_AT, DSL.currentOffsetDateTime())
+        .execute();
   }
 
   private void applyRetention(DSLContext sql) {
@@ -140,8 +155,8 @@ final class TrafficUpsertWriter extends JdbcBatchWriter<TrafficAggregate> {
 
   /**
    * One statement per table and batch whatever its size: the rows travel as one array per column
-   * and are unnested by PostgreSQL, so neither jOOQ nor the server handles thousands of bind
-   * values.
+   * and are unnested by PostgreSQL. jOOQ renders the statement; the arrays are bound directly so
+   * the driver sends them in binary (jOOQ would format every number of them as text).
    */
   private static void upsert(DSLContext sql, Table<?> table, List<TrafficAggregate> rows) {
     if (rows.isEmpty()) {
@@ -149,44 +164,60 @@ final class TrafficUpsertWriter extends JdbcBatchWriter<TrafficAggregate> {
     }
     int n = rows.size();
     String[] ids = new String[n];
-    OffsetDateTime[] starts = new OffsetDateTime[n];
-    Long[][] counters = new Long[6][n];
-    Integer[] samples = new Integer[n];
+    long[][] numbers = new long[7][n];
+    int[] samples = new int[n];
     for (int i = 0; i < n; i++) {
       TrafficAggregate a = rows.get(i);
       ids[i] = a.connectionId();
-      starts[i] = OffsetDateTime.ofInstant(Instant.ofEpochMilli(a.bucketStart()), ZoneOffset.UTC);
-      counters[0][i] = a.inBytes();
-      counters[1][i] = a.outBytes();
-      counters[2][i] = a.inPackets();
-      counters[3][i] = a.outPackets();
-      counters[4][i] = a.inDropped();
-      counters[5][i] = a.outDropped();
+      numbers[0][i] = a.bucketStart();
+      numbers[1][i] = a.inBytes();
+      numbers[2][i] = a.outBytes();
+      numbers[3][i] = a.inPackets();
+      numbers[4][i] = a.outPackets();
+      numbers[5][i] = a.inDropped();
+      numbers[6][i] = a.outDropped();
       samples[i] = a.sampleCount();
     }
+    sql.connection(
+        c -> {
+          try (PreparedStatement upsert = c.prepareStatement(upsertStatement(sql, table))) {
+            upsert.setObject(1, ids);
+            for (int k = 0; k < numbers.length; k++) {
+              upsert.setObject(2 + k, numbers[k]);
+            }
+            upsert.setObject(9, samples);
+            upsert.executeUpdate();
+          }
+        });
+  }
+
+  private static String upsertStatement(DSLContext sql, Table<?> table) {
     List<Field<?>> columns = COLUMNS.stream().<Field<?>>map(table::field).toList();
-    Table<?> unnested =
+    Table<?> rows =
         DSL.table(
-            "unnest({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8})",
-            DSL.val(ids),
-            DSL.val(starts),
-            DSL.val(counters[0]),
-            DSL.val(counters[1]),
-            DSL.val(counters[2]),
-            DSL.val(counters[3]),
-            DSL.val(counters[4]),
-            DSL.val(counters[5]),
-            DSL.val(samples));
+            "unnest(?::text[], ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::int8[],"
+                + " ?::int8[], ?::int4[]) as r(c, t, ib, ob, ip, op, id, od, n)");
     Map<Field<?>, Field<?>> updates = new LinkedHashMap<>();
     for (Field<?> column : columns.subList(2, columns.size())) {
       updates.put(column, DSL.excluded(column));
     }
     updates.put(table.field(TRAFFIC_1M.UPDATED_AT), DSL.currentOffsetDateTime());
-    sql.insertInto(table, columns)
-        .select(DSL.select(DSL.asterisk()).from(unnested))
+    return sql.insertInto(table, columns)
+        .select(
+            DSL.select(
+                    DSL.field("r.c"),
+                    DSL.field("to_timestamp(r.t / 1000.0)"),
+                    DSL.field("r.ib"),
+                    DSL.field("r.ob"),
+                    DSL.field("r.ip"),
+                    DSL.field("r.op"),
+                    DSL.field("r.id"),
+                    DSL.field("r.od"),
+                    DSL.field("r.n"))
+                .from(rows))
         .onConflict(columns.get(0), columns.get(1))
         .doUpdate()
         .set(updates)
-        .execute();
+        .getSQL();
   }
 }
