@@ -1,6 +1,6 @@
 package io.peerbill.metering.alert;
 
-import java.util.concurrent.Executors;
+import io.peerbill.metering.DaemonThreads;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -20,13 +20,7 @@ public final class WebhookSenderLoop implements AutoCloseable {
 
   private WebhookSenderLoop(WebhookSender sender) {
     this.sender = sender;
-    this.thread =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "peerbill-webhook-sender");
-              t.setDaemon(true);
-              return t;
-            });
+    this.thread = DaemonThreads.singleScheduled("peerbill-webhook-sender");
   }
 
   public static WebhookSenderLoop start(WebhookSender sender) {

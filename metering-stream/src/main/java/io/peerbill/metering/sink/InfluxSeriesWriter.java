@@ -3,12 +3,12 @@ package io.peerbill.metering.sink;
 import com.influxdb.client.InfluxDBClient;
 import com.influxdb.client.InfluxDBClientFactory;
 import com.influxdb.client.domain.WritePrecision;
+import io.peerbill.metering.DaemonThreads;
 import io.peerbill.metering.model.TrafficAggregate;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.connector.base.sink.writer.AsyncSinkWriter;
 import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
@@ -40,13 +40,7 @@ final class InfluxSeriesWriter extends AsyncSinkWriter<TrafficAggregate, String>
             target.token() == null ? new char[0] : target.token().toCharArray(),
             target.org(),
             target.bucket());
-    this.requests =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "influx-writer");
-              t.setDaemon(true);
-              return t;
-            });
+    this.requests = DaemonThreads.single("influx-writer");
   }
 
   @Override

@@ -1,12 +1,12 @@
 package io.peerbill.metering.sink;
 
+import io.peerbill.metering.DaemonThreads;
 import io.peerbill.metering.JdbcTarget;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.connector.sink2.SinkWriter;
@@ -42,13 +42,7 @@ abstract class JdbcBatchWriter<T> implements SinkWriter<T> {
   JdbcBatchWriter(JdbcTarget database, int batchSize) {
     this.database = database;
     this.batchSize = batchSize;
-    this.writer =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "jdbc-writer");
-              t.setDaemon(true);
-              return t;
-            });
+    this.writer = DaemonThreads.single("jdbc-writer");
   }
 
   /** Adds a row to the buffer. */

@@ -1,12 +1,12 @@
 package io.peerbill.metering.validate;
 
+import io.peerbill.metering.DaemonThreads;
 import io.peerbill.metering.JdbcTarget;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -45,13 +45,7 @@ public final class RefreshingCatalog implements AutoCloseable {
 
   private RefreshingCatalog(Key key) {
     this.key = key;
-    this.reloader =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "connection-catalog-reload");
-              t.setDaemon(true);
-              return t;
-            });
+    this.reloader = DaemonThreads.single("connection-catalog-reload");
   }
 
   /** The catalog of {@code database} in this JVM; {@link #close} when done with it. */
