@@ -31,6 +31,9 @@ public final class MeteringEnvironment {
     conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, settings.restartDelay());
     // Every type on the wire is a named POJO or record; a Kryo fallback would be a bug.
     conf.set(PipelineOptions.GENERIC_TYPES, false);
+    // Records pass between chained operators without a defensive copy each: every type on the
+    // wire is immutable (records) and no operator keeps or changes an input after passing it on.
+    conf.set(PipelineOptions.OBJECT_REUSE, true);
     return conf;
   }
 
