@@ -18,7 +18,9 @@ import io.peerbill.metering.validate.ConnectionCatalogLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.jooq.impl.DSL;
 
 /**
  * {@code peerbill bench stream}: the job end to end (file source to PostgreSQL and InfluxDB) and
@@ -33,7 +35,10 @@ public final class StreamBench {
       double loopSeconds,
       long jobHeapPeakBytes,
       int connections,
-      String influx) {
+      String influx,
+      double jobCpuSeconds,
+      double postgresCpuSeconds,
+      double influxCpuSeconds) {
 
     public double jobRate() {
       return samples / jobSeconds;
@@ -54,7 +59,13 @@ public final class StreamBench {
   private StreamBench() {}
 
   public static Result run(
-      Database db, GeneratorSpec spec, int parallelism, Sinks writeTo, String influxUrl, Path work)
+      Database db,
+      GeneratorSpec spec,
+      int parallelism,
+      Sinks writeTo,
+      String influxUrl,
+      ProcessHandle influxServer,
+      Path work)
       throws Exception {
     Path file = work.resolve("bench-samples.jsonl");
     try (SampleWriters.Output out = SampleWriters.files(file, spec)) {
@@ -82,6 +93,9 @@ public final class StreamBench {
     MeteringRunSummary summary;
     double jobSeconds;
     long heap;
+    Optional<ProcessHandle> postgres = postmaster(db);
+    Optional<ProcessHandle> influx = Optional.ofNullable(influxServer);
+    double[] cpu = {ProcessCpu.ofThisJvm(), ProcessCpu.of(postgres), ProcessCpu.of(influx)};
     try (HeapWatcher watcher = new HeapWatcher()) {
       long t1 = System.nanoTime();
       summary =
@@ -90,6 +104,9 @@ public final class StreamBench {
       jobSeconds = (System.nanoTime() - t1) / 1e9;
       heap = watcher.peakBytes();
     }
+    cpu[0] = ProcessCpu.ofThisJvm() - cpu[0];
+    cpu[1] = ProcessCpu.of(postgres) - cpu[1];
+    cpu[2] = ProcessCpu.of(influx) - cpu[2];
     if (summary.accepted() != samples) {
       throw new IllegalStateException("the job accepted " + summary.accepted() + " of " + samples);
     }
@@ -100,7 +117,16 @@ public final class StreamBench {
         loopSeconds,
         heap,
         spec.connections(),
-        writeTo != Sinks.ALL || influxUrl == null ? "none" : influxUrl);
+        writeTo != Sinks.ALL || influxUrl == null ? "none" : influxUrl,
+        cpu[0],
+        cpu[1],
+        cpu[2]);
+  }
+
+  /** The PostgreSQL server process: the parent of a backend. */
+  private static Optional<ProcessHandle> postmaster(Database db) {
+    Integer backend = db.dsl().fetchValue(DSL.field("pg_backend_pid()", Integer.class));
+    return ProcessHandle.of(backend).flatMap(ProcessHandle::parent);
   }
 
   private static MeteringSinks sinks(MeteringSettings settings, Sinks writeTo, String influxUrl) {

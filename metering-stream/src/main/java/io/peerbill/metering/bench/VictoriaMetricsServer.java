@@ -35,6 +35,11 @@ public final class VictoriaMetricsServer implements AutoCloseable {
     this.port = port;
   }
 
+  /** The server process (to account for its CPU). */
+  public ProcessHandle process() {
+    return process.toHandle();
+  }
+
   public static boolean installed() {
     return Files.isExecutable(BINARY);
   }

@@ -74,7 +74,13 @@ public final class BenchCommand {
       try (Database db = Database.open()) {
         StreamBench.Result r =
             StreamBench.run(
-                db, gen, parallelism, writeTo, victoria != null ? victoria.url() : influxUrl, work);
+                db,
+                gen,
+                parallelism,
+                writeTo,
+                victoria != null ? victoria.url() : influxUrl,
+                victoria != null ? victoria.process() : null,
+                work);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(
             "samples:            %,d (%,d connections x %d reporters x %s)%n",
@@ -93,6 +99,14 @@ public final class BenchCommand {
             "plain loop (1 thread):  %.1f s, %,.0f samples/s%n", r.loopSeconds(), r.loopRate());
         out.printf("ratio job / loop:       %.2f%n", r.jobRate() / r.loopRate());
         out.printf("job peak heap:          %,d MB%n", r.jobHeapPeakBytes() >> 20);
+        out.printf(
+            "CPU during the job:     JVM %.1f s, PostgreSQL %.1f s, victoria-metrics %.1f s"
+                + " (of %.1f s x %d cores)%n",
+            r.jobCpuSeconds(),
+            r.postgresCpuSeconds(),
+            r.influxCpuSeconds(),
+            r.jobSeconds(),
+            Runtime.getRuntime().availableProcessors());
         out.flush();
       } finally {
         if (victoria != null) {
