@@ -1,6 +1,6 @@
 package io.peerbill.metering;
 
-import io.peerbill.metering.aggregate.BucketWindows;
+import io.peerbill.metering.aggregate.BucketAggregator;
 import io.peerbill.metering.aggregate.LatenessGate;
 import io.peerbill.metering.aggregate.SampleDeduplicator;
 import io.peerbill.metering.model.RawRecord;
@@ -8,7 +8,6 @@ import io.peerbill.metering.model.Rejection;
 import io.peerbill.metering.model.Sample;
 import io.peerbill.metering.model.TrafficAggregate;
 import io.peerbill.metering.validate.SampleValidator;
-import java.time.Duration;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -95,10 +94,14 @@ public final class MeteringJob {
 
     KeyedStream<Sample, String> byConnection =
         DataStreamUtils.reinterpretAsKeyedStream(unique, connectionKey, Types.STRING);
-    DataStream<TrafficAggregate> minutes =
-        buckets(byConnection, Duration.ofMinutes(1), refresh, "minute-buckets");
-    DataStream<TrafficAggregate> fives =
-        buckets(byConnection, Duration.ofMinutes(5), refresh, "five-minute-buckets");
+    SingleOutputStreamOperator<TrafficAggregate> minutes =
+        byConnection
+            .process(
+                new BucketAggregator(
+                    settings.allowedLateness().toMillis(), settings.database(), refresh))
+            .name("buckets")
+            .uid("buckets");
+    DataStream<TrafficAggregate> fives = minutes.getSideOutput(BucketAggregator.FIVE_MINUTES);
     DataStream<Rejection> rejections =
         valid
             .getSideOutput(SampleValidator.REJECTED)
@@ -111,14 +114,6 @@ public final class MeteringJob {
       minutes.union(fives).sinkTo(sinks.series()).name("series").uid("series-sink");
     }
     return new MeteringStreams(minutes, fives, rejections);
-  }
-
-  private DataStream<TrafficAggregate> buckets(
-      KeyedStream<Sample, String> byConnection, Duration length, long refresh, String uid) {
-    return BucketWindows.aggregate(
-            byConnection, length, settings.allowedLateness(), settings.database(), refresh)
-        .name(uid)
-        .uid(uid);
   }
 
   /** Builds and runs the job; for a bounded source, returns when the input is done. */

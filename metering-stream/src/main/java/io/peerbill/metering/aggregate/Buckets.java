@@ -15,8 +15,8 @@ public final class Buckets {
 
   /**
    * A sample counted at {@code countedAt} is too late once the watermark reached its 1-minute
-   * window's last millisecond plus the allowed lateness: Flink's window operator has then purged
-   * that window (it drops elements with {@code maxTimestamp + lateness <= watermark}).
+   * bucket's last millisecond plus the allowed lateness (the rule of Flink's window operators,
+   * {@code maxTimestamp + lateness <= watermark}): its 1-minute bucket is final by then.
    */
   public static boolean isTooLate(long countedAt, long watermark, long allowedLatenessMs) {
     long windowMaxTimestamp = start(countedAt, MINUTE_MS) + MINUTE_MS - 1;

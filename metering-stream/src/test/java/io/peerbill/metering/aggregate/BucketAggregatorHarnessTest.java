@@ -4,6 +4,7 @@ import static io.peerbill.metering.MeteringFixtures.CONNECTION;
 import static io.peerbill.metering.MeteringFixtures.DAY_START;
 import static io.peerbill.metering.MeteringFixtures.sample;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.peerbill.metering.JdbcTarget;
 import io.peerbill.metering.gen.ConnectionSeeder;
@@ -13,44 +14,29 @@ import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
 import java.time.Duration;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
-import org.apache.flink.streaming.api.operators.SimpleOperatorFactory;
-import org.apache.flink.streaming.api.transformations.OneInputTransformation;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The 1-minute bucket window as the job builds it: sums over reporters, the connection's tags and
- * cap, a corrected re-emission for a late sample, and nothing left behind after the lateness.
+ * The bucket aggregation as the job runs it: 1-minute buckets summed over reporters with the
+ * connection's tags and cap, 5-minute buckets as the sum of their minutes, corrected re-emissions
+ * for late samples, and nothing left behind once the lateness has passed.
  */
 @ExtendWith(PostgresExtension.class)
-class BucketWindowsHarnessTest {
+class BucketAggregatorHarnessTest {
 
   private static final long T0 = DAY_START.toEpochMilli();
   private static final long LATENESS = Duration.ofMinutes(5).toMillis();
 
-  @SuppressWarnings("unchecked")
   private static KeyedOneInputStreamOperatorTestHarness<String, Sample, TrafficAggregate> harness(
       TestDatabase db) throws Exception {
-    var env = StreamExecutionEnvironment.getExecutionEnvironment();
-    var samples = env.fromData(sample(CONNECTION, "gw", 1, DAY_START, 1, 1));
-    var windowed =
-        BucketWindows.aggregate(
-            samples.keyBy(Sample::connectionId, Types.STRING),
-            Duration.ofMinutes(1),
-            Duration.ofMillis(LATENESS),
-            JdbcTarget.of(db.config()),
-            60_000);
-    var transformation =
-        (OneInputTransformation<Sample, TrafficAggregate>) windowed.getTransformation();
     var h =
         new KeyedOneInputStreamOperatorTestHarness<>(
-            (OneInputStreamOperator<Sample, TrafficAggregate>)
-                ((SimpleOperatorFactory<TrafficAggregate>) transformation.getOperatorFactory())
-                    .getOperator(),
+            new KeyedProcessOperator<>(
+                new BucketAggregator(LATENESS, JdbcTarget.of(db.config()), 60_000)),
             Sample::connectionId,
             Types.STRING);
     h.open();
@@ -93,13 +79,54 @@ class BucketWindowsHarnessTest {
   }
 
   @Test
+  void fiveMinuteBucketIsTheSumOfItsMinutesAndIsCorrectedByALateSample_D5(TestDatabase db)
+      throws Exception {
+    ConnectionSeeder.seed(db.dsl(), 1, DAY_START.minus(Duration.ofDays(1)));
+    try (var h = harness(db)) {
+      h.processElement(at("gw-1", 1, 60, 1_000));
+      h.processElement(at("gw-1", 2, 120, 2_000));
+      h.processElement(at("gw-1", 3, 240, 4_000));
+      h.processWatermark(T0 + 299_999);
+      assertThat(h.extractOutputValues())
+          .extracting(TrafficAggregate::bucketStart, TrafficAggregate::inBytes)
+          .containsExactly(
+              tuple(T0, 1_000L), tuple(T0 + 60_000, 2_000L), tuple(T0 + 180_000, 4_000L));
+      assertThat(fives(h))
+          .extracting(
+              TrafficAggregate::bucketStart,
+              TrafficAggregate::inBytes,
+              TrafficAggregate::sampleCount)
+          .containsExactly(tuple(T0, 7_000L, 3));
+
+      h.processElement(at("gw-2", 1, 180, 500));
+      assertThat(h.extractOutputValues())
+          .last()
+          .extracting(TrafficAggregate::bucketStart, TrafficAggregate::inBytes)
+          .containsExactly(T0 + 120_000, 500L);
+      assertThat(fives(h))
+          .last()
+          .extracting(TrafficAggregate::periodSeconds, TrafficAggregate::inBytes)
+          .containsExactly(300, 7_500L);
+    }
+  }
+
+  private static java.util.List<TrafficAggregate> fives(
+      KeyedOneInputStreamOperatorTestHarness<String, Sample, TrafficAggregate> h) {
+    return h.getSideOutput(BucketAggregator.FIVE_MINUTES).stream()
+        .map(StreamRecord::getValue)
+        .toList();
+  }
+
+  @Test
   void leavesNoStateOrTimersOnceTheLatenessHasPassed(TestDatabase db) throws Exception {
     ConnectionSeeder.seed(db.dsl(), 1, DAY_START.minus(Duration.ofDays(1)));
     try (var h = harness(db)) {
       h.processElement(at("gw-1", 1, 60, 1_000));
       h.processWatermark(T0 + 60_000);
       assertThat(h.numKeyedStateEntries()).isPositive();
-      h.processWatermark(T0 + 59_999 + LATENESS);
+      h.processWatermark(T0 + 299_999 + LATENESS - 1);
+      assertThat(h.numKeyedStateEntries()).as("its 5-minute bucket is still open").isPositive();
+      h.processWatermark(T0 + 299_999 + LATENESS);
       assertThat(h.numKeyedStateEntries()).isZero();
       assertThat(h.numEventTimeTimers()).isZero();
       assertThat(h.numProcessingTimeTimers()).isZero();
