@@ -153,8 +153,10 @@ public class DailyPeakBillingJobConfiguration {
   @Bean
   @StepScope
   public BillLineWriter billLineItemWriter(
-      BillLineRepository lines, @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) {
-    return new BillLineWriter(lines, jobExecutionId);
+      BillLineRepository lines,
+      @Value(DAY_EXPRESSION) String billDay,
+      @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) {
+    return new BillLineWriter(lines, LocalDate.parse(billDay), jobExecutionId);
   }
 
   @Bean
