@@ -10,6 +10,7 @@ import io.peerbill.schema.jooq.tables.records.BillStatementRecord;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,9 +87,14 @@ public class StatementRepository {
 
   /** The day's statements, optionally of one account, by account and currency. */
   public List<Statement> statementsOf(LocalDate day, String accountId) {
+    return statementsOfAccounts(day, accountId == null ? null : List.of(accountId));
+  }
+
+  /** The day's statements of the given accounts (null: all), by account and currency. */
+  public List<Statement> statementsOfAccounts(LocalDate day, Collection<String> accountIds) {
     var condition = BILL_STATEMENT.BILL_DAY.eq(day);
-    if (accountId != null) {
-      condition = condition.and(BILL_STATEMENT.ACCOUNT_ID.eq(accountId));
+    if (accountIds != null) {
+      condition = condition.and(BILL_STATEMENT.ACCOUNT_ID.in(accountIds));
     }
     return dsl.selectFrom(BILL_STATEMENT)
         .where(condition)

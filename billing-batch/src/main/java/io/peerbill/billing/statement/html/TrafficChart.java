@@ -42,10 +42,14 @@ public record TrafficChart(
   public List<Optional<Bucket>> slots() {
     Map<Instant, Bucket> byStart = new HashMap<>();
     buckets.forEach(b -> byStart.put(b.start(), b));
-    List<Optional<Bucket>> slots = new ArrayList<>(bucketCount());
-    for (int i = 0; i < bucketCount(); i++) {
+    int count = bucketCount();
+    List<Optional<Bucket>> slots = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
       Instant start = slotStart(i);
-      boolean active = activeSpans.stream().anyMatch(s -> s.overlapsBucket(start));
+      boolean active = false;
+      for (ActiveSpan span : activeSpans) {
+        active |= span.overlapsBucket(start);
+      }
       slots.add(
           active
               ? Optional.of(byStart.getOrDefault(start, new Bucket(start, 0, 0)))
