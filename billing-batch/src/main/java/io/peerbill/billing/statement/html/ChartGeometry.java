@@ -12,6 +12,7 @@ public record ChartGeometry(Instant dayStart, int bucketCount, double axisMaxMbp
   static final int RIGHT = 16;
   static final int TOP = 24;
   static final int BOTTOM = 44;
+  private static final Duration HALF_BUCKET = TrafficChart.BUCKET.dividedBy(2);
 
   public static ChartGeometry of(TrafficChart chart) {
     return new ChartGeometry(
@@ -35,7 +36,7 @@ public record ChartGeometry(Instant dayStart, int bucketCount, double axisMaxMbp
 
   /** x of the middle of the bucket starting at {@code bucketStart}: where its value is drawn. */
   public double bucketX(Instant bucketStart) {
-    return x(bucketStart.plus(TrafficChart.BUCKET.dividedBy(2)));
+    return x(bucketStart.plus(HALF_BUCKET));
   }
 
   public double y(double mbps) {
