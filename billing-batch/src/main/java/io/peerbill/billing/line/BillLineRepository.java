@@ -4,6 +4,7 @@ import static io.peerbill.schema.jooq.Tables.BILL_LINE;
 import static io.peerbill.schema.jooq.Tables.BILL_LINE_REVISION;
 
 import io.peerbill.schema.jooq.tables.records.BillLineRecord;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,6 +16,8 @@ import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Query;
+import org.jooq.Record1;
+import org.jooq.Select;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -97,6 +100,72 @@ public class BillLineRepository {
                     DSL.val(jobExecutionId, BILL_LINE.JOB_EXECUTION_ID),
                     DSL.val(OffsetDateTime.now(ZoneOffset.UTC)))
                 .from(LineColumns.unnest(lines)))
+        .execute();
+  }
+
+  /**
+   * Removes from the day's bill, in the caller's transaction, every line whose connection is not
+   * among {@code billable}: the line keeps its earlier value as a revision with {@code reason} and
+   * becomes a REMOVED line at zero in the same currency (so the payer's statement shows the
+   * adjustment). Lines already removed are left alone. Returns how many were removed.
+   */
+  public int removeAllBut(
+      LocalDate day, Select<Record1<String>> billable, String reason, Long jobExecutionId) {
+    Condition unbillable =
+        BILL_LINE
+            .BILL_DAY
+            .eq(day)
+            .and(BILL_LINE.STATUS.ne(LineStatus.REMOVED.name()))
+            .and(BILL_LINE.CONNECTION_ID.notIn(billable));
+    dsl.insertInto(
+            BILL_LINE_REVISION,
+            BILL_LINE_REVISION.CONNECTION_ID,
+            BILL_LINE_REVISION.BILL_DAY,
+            BILL_LINE_REVISION.REVISION,
+            BILL_LINE_REVISION.STATUS,
+            BILL_LINE_REVISION.PEAK_MBPS,
+            BILL_LINE_REVISION.CAP_MBPS,
+            BILL_LINE_REVISION.BILLED_MBPS,
+            BILL_LINE_REVISION.TARIFF_ID,
+            BILL_LINE_REVISION.AMOUNT,
+            BILL_LINE_REVISION.CURRENCY,
+            BILL_LINE_REVISION.BUCKETS_WITH_DATA,
+            BILL_LINE_REVISION.BUCKETS_ACTIVE,
+            BILL_LINE_REVISION.FAILURE_REASON,
+            BILL_LINE_REVISION.REASON)
+        .select(
+            dsl.select(
+                    BILL_LINE.CONNECTION_ID,
+                    BILL_LINE.BILL_DAY,
+                    BILL_LINE.REVISION,
+                    BILL_LINE.STATUS,
+                    BILL_LINE.PEAK_MBPS,
+                    BILL_LINE.CAP_MBPS,
+                    BILL_LINE.BILLED_MBPS,
+                    BILL_LINE.TARIFF_ID,
+                    BILL_LINE.AMOUNT,
+                    BILL_LINE.CURRENCY,
+                    BILL_LINE.BUCKETS_WITH_DATA,
+                    BILL_LINE.BUCKETS_ACTIVE,
+                    BILL_LINE.FAILURE_REASON,
+                    DSL.val(reason))
+                .from(BILL_LINE)
+                .where(unbillable))
+        .execute();
+    BigDecimal zero = new BigDecimal("0.00");
+    return dsl.update(BILL_LINE)
+        .set(BILL_LINE.STATUS, LineStatus.REMOVED.name())
+        .set(BILL_LINE.PEAK_MBPS, (BigDecimal) null)
+        .set(BILL_LINE.BILLED_MBPS, zero)
+        .set(BILL_LINE.TARIFF_ID, (Long) null)
+        .set(BILL_LINE.AMOUNT, zero)
+        .set(BILL_LINE.BUCKETS_WITH_DATA, 0)
+        .set(BILL_LINE.BUCKETS_ACTIVE, 0)
+        .set(BILL_LINE.FAILURE_REASON, (String) null)
+        .set(BILL_LINE.REVISION, BILL_LINE.REVISION.plus(1))
+        .set(BILL_LINE.JOB_EXECUTION_ID, jobExecutionId)
+        .set(BILL_LINE.BILLED_AT, OffsetDateTime.now(ZoneOffset.UTC))
+        .where(unbillable)
         .execute();
   }
 

@@ -40,10 +40,13 @@ public class StatementRepository {
       existing.put(r.getAccountId() + "/" + r.getCurrency(), r);
     }
     var failed = count().filterWhere(BILL_LINE.STATUS.eq(LineStatus.FAILED.name()));
+    // A removed line (at zero) still groups its payer and currency, so that a statement all of
+    // whose lines were removed shows the adjustment; it no longer counts as a line of the bill.
+    var current = count().filterWhere(BILL_LINE.STATUS.ne(LineStatus.REMOVED.name()));
     var total = sum(BILL_LINE.AMOUNT);
     List<Query> queries = new ArrayList<>();
     for (var row :
-        dsl.select(BILL_LINE.PAYER_ACCOUNT_ID, BILL_LINE.CURRENCY, count(), failed, total)
+        dsl.select(BILL_LINE.PAYER_ACCOUNT_ID, BILL_LINE.CURRENCY, current, failed, total)
             .from(BILL_LINE)
             .where(BILL_LINE.BILL_DAY.eq(day))
             .groupBy(BILL_LINE.PAYER_ACCOUNT_ID, BILL_LINE.CURRENCY)
