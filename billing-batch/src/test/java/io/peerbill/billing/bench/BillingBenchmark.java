@@ -90,28 +90,37 @@ public final class BillingBenchmark {
       double job = secs(start);
       long peakHeap = peakHeap();
       report.describe().forEach(System.out::println);
-      context
-          .getBean(JobRepository.class)
-          .getJobExecution(report.jobExecutionId())
-          .getStepExecutions()
-          .forEach(
-              step ->
-                  System.out.printf(
-                      "  step %s: %d read, %d written, %d ms%n",
-                      step.getStepName(),
-                      step.getReadCount(),
-                      step.getWriteCount(),
-                      Duration.between(step.getStartTime(), step.getEndTime()).toMillis()));
+      long pagesMillis = 0;
+      for (var step :
+          context
+              .getBean(JobRepository.class)
+              .getJobExecution(report.jobExecutionId())
+              .getStepExecutions()) {
+        long millis = Duration.between(step.getStartTime(), step.getEndTime()).toMillis();
+        System.out.printf(
+            "  step %s: %d read, %d written, %d ms%n",
+            step.getStepName(), step.getReadCount(), step.getWriteCount(), millis);
+        if (step.getStepName().equals("statementHtmlStep")) {
+          pagesMillis = millis;
+        }
+      }
       double bareAfter = bareAggregate(db, day);
+      double bare = (bareBefore + bareAfter) / 2;
+      // The job without its last step (the HTML pages, which read every bucket again to chart it)
+      // is reported beside the whole job, so that each can be held against the target.
+      double withoutPages = job - pagesMillis / 1000.0;
       System.out.printf(
           "RESULT connections=%d buckets=%d bare_before_s=%.2f job_s=%.2f bare_after_s=%.2f"
-              + " ratio_vs_mean_bare=%.2f peak_heap_mb=%d max_heap_mb=%d%n",
+              + " ratio_vs_mean_bare=%.2f job_without_html_s=%.2f ratio_without_html=%.2f"
+              + " peak_heap_mb=%d max_heap_mb=%d%n",
           connections,
           connections * 288L,
           bareBefore,
           job,
           bareAfter,
-          job / ((bareBefore + bareAfter) / 2),
+          job / bare,
+          withoutPages,
+          withoutPages / bare,
           peakHeap / (1024 * 1024),
           Runtime.getRuntime().maxMemory() / (1024 * 1024));
     }
