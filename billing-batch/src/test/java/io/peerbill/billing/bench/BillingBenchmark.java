@@ -10,9 +10,6 @@ import io.peerbill.billing.tariff.TariffTier;
 import io.peerbill.billing.tariff.TierModel;
 import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.sql.Connection;
@@ -51,6 +48,7 @@ public final class BillingBenchmark {
     generate(db, day, connections);
     System.out.printf("generated %,d connections x 288 buckets in %.1f s%n", connections, secs(t0));
 
+    bareAggregate(db, day); // warm-up: both sides of the comparison then read a warm cache
     double bareBefore = bareAggregate(db, day);
     if (Boolean.getBoolean("bench.explain")) {
       explain(db, day);
@@ -84,11 +82,11 @@ public final class BillingBenchmark {
       System.out.printf(
           "dry run (aggregate + rating, no writes): %,d lines in %.2f s%n", rated, secs(dry));
       System.gc();
-      resetPeakHeap();
+      HeapWatch heap = HeapWatch.start();
       long start = System.nanoTime();
       BillingReport report = context.getBean(BillingRun.class).bill(day, true);
       double job = secs(start);
-      long peakHeap = peakHeap();
+      heap.stop();
       report.describe().forEach(System.out::println);
       long pagesMillis = 0;
       for (var step :
@@ -112,7 +110,7 @@ public final class BillingBenchmark {
       System.out.printf(
           "RESULT connections=%d buckets=%d bare_before_s=%.2f job_s=%.2f bare_after_s=%.2f"
               + " ratio_vs_mean_bare=%.2f job_without_html_s=%.2f ratio_without_html=%.2f"
-              + " peak_heap_mb=%d max_heap_mb=%d%n",
+              + " peak_live_heap_mb=%d peak_used_heap_mb=%d max_heap_mb=%d%n",
           connections,
           connections * 288L,
           bareBefore,
@@ -121,7 +119,8 @@ public final class BillingBenchmark {
           job / bare,
           withoutPages,
           withoutPages / bare,
-          peakHeap / (1024 * 1024),
+          heap.peakLiveBytes() / (1024 * 1024),
+          heap.peakUsedBytes() / (1024 * 1024),
           Runtime.getRuntime().maxMemory() / (1024 * 1024));
     }
     System.exit(0);
@@ -282,25 +281,6 @@ public final class BillingBenchmark {
         System.out.println("  | " + rs.getString(1));
       }
     }
-  }
-
-  private static void resetPeakHeap() {
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        pool.resetPeakUsage();
-      }
-    }
-  }
-
-  /** Sum of the heap pools' peaks: an upper bound of the heap in use at any one moment. */
-  private static long peakHeap() {
-    long peak = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        peak += pool.getPeakUsage().getUsed();
-      }
-    }
-    return peak;
   }
 
   private static TariffTier tier(String from, String to, String price) {
