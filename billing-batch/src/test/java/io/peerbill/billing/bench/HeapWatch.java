@@ -3,10 +3,13 @@ package io.peerbill.billing.bench;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryUsage;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
@@ -17,6 +20,13 @@ import javax.management.openmbean.CompositeData;
  * garbage not yet collected, at most -Xmx).
  */
 final class HeapWatch {
+
+  /** The garbage collector reports every pool it manages; only the heap's count. */
+  private static final Set<String> HEAP_POOLS =
+      ManagementFactory.getMemoryPoolMXBeans().stream()
+          .filter(pool -> pool.getType() == MemoryType.HEAP)
+          .map(MemoryPoolMXBean::getName)
+          .collect(Collectors.toSet());
 
   private final AtomicLong peakLive = new AtomicLong();
   private final AtomicLong peakUsed = new AtomicLong();
@@ -32,8 +42,9 @@ final class HeapWatch {
             var info =
                 GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
             long live =
-                info.getGcInfo().getMemoryUsageAfterGc().values().stream()
-                    .mapToLong(MemoryUsage::getUsed)
+                info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+                    .filter(pool -> HEAP_POOLS.contains(pool.getKey()))
+                    .mapToLong(pool -> pool.getValue().getUsed())
                     .sum();
             peakLive.accumulateAndGet(live, Math::max);
           }

@@ -25,13 +25,13 @@ import org.springframework.stereotype.Repository;
 /**
  * Connections' billing day as the statement charts it: their buckets (never more than that day),
  * their ACTIVE spans and the caps in force. Each method answers for many connections with one
- * query, so a chunk of statement pages costs a handful of queries, not a few per connection.
+ * query, so a chunk of statement pages costs a handful of queries, not a few per connection (and
+ * reads the day's pages once per chunk: an account's connections are spread over all of them).
  */
 @Repository
 public class ConnectionDayRepository {
 
   private static final String BUCKETS_SQL = resource("connection-day-buckets.sql");
-  private static final int IDS_PER_QUERY = 1000;
 
   private final NamedParameterJdbcTemplate jdbc;
 
@@ -39,7 +39,10 @@ public class ConnectionDayRepository {
     this.jdbc = new NamedParameterJdbcTemplate(dataSource);
   }
 
-  /** Per connection, its buckets of the day in time order (none: no entry). */
+  /**
+   * Per connection, its buckets of the day in time order (none: no entry), whether or not they
+   * overlap its ACTIVE time ({@link TrafficChart} keeps those that do).
+   */
   public Map<String, List<Bucket>> buckets(Collection<String> ids, BillingDay day) {
     Map<String, List<Bucket>> byConnection = new HashMap<>();
     if (ids.isEmpty()) {
@@ -74,7 +77,7 @@ public class ConnectionDayRepository {
                least(coalesce(active_to, 'infinity'::timestamptz),
                      CAST(:day_end AS timestamptz)) AS to_ts
           FROM peering_active_interval
-         WHERE connection_id IN (:ids)
+         WHERE connection_id = ANY(:ids)
            AND active_from < CAST(:day_end AS timestamptz)
            AND (active_to IS NULL OR active_to > CAST(:day_start AS timestamptz))
          ORDER BY connection_id, active_from
@@ -105,7 +108,7 @@ public class ConnectionDayRepository {
         SELECT c.connection_id,
                greatest(c.effective_from, CAST(:day_start AS timestamptz)) AS from_ts, c.cap_mbps
           FROM bandwidth_cap_change c
-         WHERE c.connection_id IN (:ids)
+         WHERE c.connection_id = ANY(:ids)
            AND c.effective_from < CAST(:day_end AS timestamptz)
            AND c.effective_from >= coalesce(
                    (SELECT max(b.effective_from)
@@ -140,7 +143,7 @@ public class ConnectionDayRepository {
     query(
         """
         SELECT id, name, requester_region, accepter_region, scope, bandwidth_cap_mbps
-          FROM peering_connection WHERE id IN (:ids) ORDER BY id
+          FROM peering_connection WHERE id = ANY(:ids) ORDER BY id
         """,
         ids,
         null,
@@ -159,20 +162,15 @@ public class ConnectionDayRepository {
   }
 
   /**
-   * Runs a query for the connections (and the day, when given), {@value #IDS_PER_QUERY} ids at a
-   * time (a statement's bind parameters are limited, and a chunk of pages may hold many
-   * connections).
+   * Runs a query for the connections (and the day, when given) at once: the ids travel as one array
+   * parameter ({@code = ANY(:ids)}), however many there are.
    */
   private void query(
       String sql, Collection<String> ids, BillingDay day, RowCallbackHandler rowHandler) {
-    List<String> all = new ArrayList<>(ids);
-    for (int from = 0; from < all.size(); from += IDS_PER_QUERY) {
-      List<String> slice = all.subList(from, Math.min(all.size(), from + IDS_PER_QUERY));
-      jdbc.query(sql, parameters(slice, day), rowHandler);
-    }
+    jdbc.query(sql, parameters(ids.toArray(String[]::new), day), rowHandler);
   }
 
-  private static MapSqlParameterSource parameters(List<String> ids, BillingDay day) {
+  private static MapSqlParameterSource parameters(String[] ids, BillingDay day) {
     MapSqlParameterSource parameters = new MapSqlParameterSource("ids", ids);
     if (day != null) {
       parameters

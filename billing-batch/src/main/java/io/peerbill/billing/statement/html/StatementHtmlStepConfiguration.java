@@ -19,11 +19,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class StatementHtmlStepConfiguration {
 
   /**
-   * Accounts per chunk. A chunk's buckets are read with one query per 1000 connections, and an
-   * account's connections are spread over the whole day's partitions (rows are in time order), so
-   * each chunk reads most of the day's pages again: fewer, larger chunks read them fewer times. The
-   * chunk's buckets are held until its pages are written (at 100 connections per account, about 90
-   * MB for 50 accounts).
+   * Accounts per chunk. A chunk's buckets are read with one query, and an account's connections are
+   * spread over the whole day's partitions (rows are in time order), so each chunk reads most of
+   * the day's pages again: fewer, larger chunks read them fewer times. The chunk's buckets are held
+   * until its pages are written (at 100 connections per account, about 90 MB for 50 accounts).
    */
   private static final int ACCOUNTS_PER_CHUNK = 50;
 
