@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -33,10 +34,16 @@ public class ConnectionDayRepository {
 
   private static final String BUCKETS_SQL = resource("connection-day-buckets.sql");
 
+  private static final int FETCH_SIZE = 10_000;
+
   private final NamedParameterJdbcTemplate jdbc;
 
   public ConnectionDayRepository(DataSource dataSource) {
-    this.jdbc = new NamedParameterJdbcTemplate(dataSource);
+    JdbcTemplate template = new JdbcTemplate(dataSource);
+    // Rows stream in batches (the step's chunk transaction keeps the cursor open) instead of the
+    // driver holding a chunk's whole result, hundreds of thousands of buckets, before the first.
+    template.setFetchSize(FETCH_SIZE);
+    this.jdbc = new NamedParameterJdbcTemplate(template);
   }
 
   /**
