@@ -229,6 +229,15 @@ public class BillLineRepository {
         .fetch(BillLineRepository::toLine);
   }
 
+  /** The lines of a day with the given status, by payer and connection. */
+  public List<BillLine> linesWithStatus(LocalDate day, LineStatus status) {
+    return dsl.selectFrom(BILL_LINE)
+        .where(BILL_LINE.BILL_DAY.eq(day))
+        .and(BILL_LINE.STATUS.eq(status.name()))
+        .orderBy(BILL_LINE.PAYER_ACCOUNT_ID, BILL_LINE.CONNECTION_ID)
+        .fetch(BillLineRepository::toLine);
+  }
+
   /** Revisions kept for a line, oldest first. */
   public List<LineRevision> revisionsOf(String connectionId, LocalDate day) {
     return revisionsOf(List.of(connectionId), day).getOrDefault(connectionId, List.of());
