@@ -112,6 +112,22 @@ public final class BillingFixture {
     event(id, "ACTIVE", "DELETED", at);
   }
 
+  /**
+   * Corrects a connection's transition record: it never became ACTIVE after all, it went from
+   * pending to {@code state} (e.g. WITHDRAWN) at the same moment instead.
+   */
+  public void neverActiveAfterAll(String id, String state) {
+    dsl.update(PEERING_EVENT)
+        .set(PEERING_EVENT.TO_STATE, state)
+        .where(PEERING_EVENT.CONNECTION_ID.eq(id))
+        .and(PEERING_EVENT.TO_STATE.eq("ACTIVE"))
+        .execute();
+    dsl.update(PEERING_CONNECTION)
+        .set(PEERING_CONNECTION.STATE, state)
+        .where(PEERING_CONNECTION.ID.eq(id))
+        .execute();
+  }
+
   public void capChange(String id, int capMbps, Instant from) {
     dsl.insertInto(BANDWIDTH_CAP_CHANGE)
         .set(BANDWIDTH_CAP_CHANGE.CONNECTION_ID, id)

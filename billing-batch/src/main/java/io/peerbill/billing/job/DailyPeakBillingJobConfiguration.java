@@ -53,6 +53,7 @@ public class DailyPeakBillingJobConfiguration {
       Step expirySweepStep,
       Step dailyPeakStagingStep,
       Step dailyPeakStep,
+      Step unbillableLineStep,
       Step statementStep,
       Step statementExportStep,
       Step statementHtmlStep,
@@ -62,6 +63,7 @@ public class DailyPeakBillingJobConfiguration {
         .start(expirySweepStep)
         .next(dailyPeakStagingStep)
         .next(dailyPeakStep)
+        .next(unbillableLineStep)
         .next(statementStep)
         .next(statementExportStep)
         .next(statementHtmlStep)
@@ -126,6 +128,35 @@ public class DailyPeakBillingJobConfiguration {
         .build();
   }
 
+  /**
+   * Step 4: a line of the day whose connection is not in the day's aggregate any more (a re-run
+   * found it had no ACTIVE time that day after all) is removed as an adjustment (D9): its earlier
+   * value stays as a revision with the reason, the line drops to zero.
+   */
+  @Bean
+  public Step unbillableLineStep(
+      JobRepository jobRepository,
+      PlatformTransactionManager transactionManager,
+      BillLineRepository lines) {
+    return new StepBuilder("unbillableLineStep", jobRepository)
+        .tasklet(
+            (contribution, context) -> {
+              StepExecution step = context.getStepContext().getStepExecution();
+              var parameters = context.getStepContext().getJobParameters();
+              BillingDay day =
+                  day((String) parameters.get(BILL_DAY), (String) parameters.get(ZONE));
+              contribution.incrementWriteCount(
+                  lines.removeAllBut(
+                      day.date(),
+                      DailyPeakQuery.stagedConnections(stagingTable(step)),
+                      "re-run removed: no ACTIVE time on " + day + ", not billable (D9)",
+                      step.getJobExecutionId()));
+              return RepeatStatus.FINISHED;
+            },
+            transactionManager)
+        .build();
+  }
+
   private static String stagingTable(StepExecution stepExecution) {
     return DailyPeakQuery.stagingTable(
         stepExecution.getJobExecution().getJobInstance().getInstanceId());
@@ -153,8 +184,10 @@ public class DailyPeakBillingJobConfiguration {
   @Bean
   @StepScope
   public BillLineWriter billLineItemWriter(
-      BillLineRepository lines, @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) {
-    return new BillLineWriter(lines, jobExecutionId);
+      BillLineRepository lines,
+      @Value(DAY_EXPRESSION) String billDay,
+      @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) {
+    return new BillLineWriter(lines, LocalDate.parse(billDay), jobExecutionId);
   }
 
   @Bean

@@ -9,6 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneOffset;
 import javax.sql.DataSource;
+import org.jooq.Record1;
+import org.jooq.Select;
+import org.jooq.impl.DSL;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
@@ -58,6 +61,12 @@ public final class DailyPeakQuery {
         SQL.replace(":day_start", "'" + day.start() + "'")
             .replace(":day_end", "'" + day.end() + "'");
     return "CREATE UNLOGGED TABLE " + table + " AS " + sql;
+  }
+
+  /** The connections of a staging table: those active during the day, hence on its bill. */
+  public static Select<Record1<String>> stagedConnections(String table) {
+    return DSL.select(DSL.field(DSL.name(table, "connection_id"), String.class))
+        .from(DSL.table(DSL.name(table)));
   }
 
   public static String drop(String table) {

@@ -4,10 +4,8 @@ import io.peerbill.billing.BillingDay;
 import io.peerbill.billing.line.BillLine;
 import io.peerbill.billing.line.LineStatus;
 import java.math.BigDecimal;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * What a billing run did for one day: the job's outcome, the day's lines by status, totals per
@@ -33,16 +31,16 @@ public record BillingReport(
       String batchStatus,
       String exitCode,
       String exitDescription,
-      List<BillLine> lines) {
-    Map<LineStatus, Integer> byStatus = new EnumMap<>(LineStatus.class);
-    Map<String, BigDecimal> totals = new TreeMap<>();
-    for (BillLine line : lines) {
-      byStatus.merge(line.status(), 1, Integer::sum);
-      totals.merge(line.currency(), line.amount(), BigDecimal::add);
-    }
-    List<BillLine> failed = lines.stream().filter(l -> l.status() == LineStatus.FAILED).toList();
+      DayTally tally) {
     return new BillingReport(
-        day, jobExecutionId, batchStatus, exitCode, exitDescription, byStatus, totals, failed);
+        day,
+        jobExecutionId,
+        batchStatus,
+        exitCode,
+        exitDescription,
+        tally.byStatus(day.date()),
+        tally.totalByCurrency(day.date()),
+        tally.failed(day.date()));
   }
 
   /** One line per fact, for the CLI and the service log. */

@@ -6,7 +6,6 @@ import static io.peerbill.billing.job.DailyPeakBillingJobConfiguration.RUN;
 import static io.peerbill.billing.job.DailyPeakBillingJobConfiguration.ZONE;
 
 import io.peerbill.billing.BillingDay;
-import io.peerbill.billing.line.BillLineRepository;
 import java.util.Comparator;
 import java.util.Optional;
 import org.springframework.batch.core.BatchStatus;
@@ -30,19 +29,19 @@ public class BillingRun {
   private final JobRepository jobRepository;
   private final Job dailyPeakBillingJob;
   private final CompletenessGuard guard;
-  private final BillLineRepository lines;
+  private final DayTally tally;
 
   public BillingRun(
       JobOperator jobOperator,
       JobRepository jobRepository,
       Job dailyPeakBillingJob,
       CompletenessGuard guard,
-      BillLineRepository lines) {
+      DayTally tally) {
     this.jobOperator = jobOperator;
     this.jobRepository = jobRepository;
     this.dailyPeakBillingJob = dailyPeakBillingJob;
     this.guard = guard;
-    this.lines = lines;
+    this.tally = tally;
   }
 
   public BillingReport bill(BillingDay day, boolean force) throws Exception {
@@ -63,7 +62,7 @@ public class BillingRun {
         execution.getStatus().name(),
         execution.getExitStatus().getExitCode(),
         execution.getExitStatus().getExitDescription(),
-        lines.linesOf(day.date(), null));
+        tally);
   }
 
   public static JobParameters parameters(BillingDay day, long run) {

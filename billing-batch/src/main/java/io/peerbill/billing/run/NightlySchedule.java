@@ -35,7 +35,7 @@ public class NightlySchedule {
 
   @Scheduled(cron = "${peerbill.billing.schedule}", zone = "${peerbill.billing.zone}")
   public void billPreviousDay() {
-    LocalDate yesterday = LocalDate.now(clock.withZone(properties.zone())).minusDays(1);
+    LocalDate yesterday = LocalDate.ofInstant(clock.instant(), properties.zone()).minusDays(1);
     BillingDay day = new BillingDay(yesterday, properties.zone());
     try {
       BillingReport report = billingRun.bill(day, false);

@@ -10,6 +10,7 @@ import io.peerbill.schema.jooq.tables.records.BillStatementRecord;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +40,13 @@ public class StatementRepository {
       existing.put(r.getAccountId() + "/" + r.getCurrency(), r);
     }
     var failed = count().filterWhere(BILL_LINE.STATUS.eq(LineStatus.FAILED.name()));
+    // A removed line (at zero) still groups its payer and currency, so that a statement all of
+    // whose lines were removed shows the adjustment; it no longer counts as a line of the bill.
+    var current = count().filterWhere(BILL_LINE.STATUS.ne(LineStatus.REMOVED.name()));
     var total = sum(BILL_LINE.AMOUNT);
     List<Query> queries = new ArrayList<>();
     for (var row :
-        dsl.select(BILL_LINE.PAYER_ACCOUNT_ID, BILL_LINE.CURRENCY, count(), failed, total)
+        dsl.select(BILL_LINE.PAYER_ACCOUNT_ID, BILL_LINE.CURRENCY, current, failed, total)
             .from(BILL_LINE)
             .where(BILL_LINE.BILL_DAY.eq(day))
             .groupBy(BILL_LINE.PAYER_ACCOUNT_ID, BILL_LINE.CURRENCY)
@@ -86,9 +90,14 @@ public class StatementRepository {
 
   /** The day's statements, optionally of one account, by account and currency. */
   public List<Statement> statementsOf(LocalDate day, String accountId) {
+    return statementsOfAccounts(day, accountId == null ? null : List.of(accountId));
+  }
+
+  /** The day's statements of the given accounts (null: all), by account and currency. */
+  public List<Statement> statementsOfAccounts(LocalDate day, Collection<String> accountIds) {
     var condition = BILL_STATEMENT.BILL_DAY.eq(day);
-    if (accountId != null) {
-      condition = condition.and(BILL_STATEMENT.ACCOUNT_ID.eq(accountId));
+    if (accountIds != null) {
+      condition = condition.and(BILL_STATEMENT.ACCOUNT_ID.in(accountIds));
     }
     return dsl.selectFrom(BILL_STATEMENT)
         .where(condition)

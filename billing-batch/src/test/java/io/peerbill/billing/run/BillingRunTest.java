@@ -98,6 +98,58 @@ class BillingRunTest extends BillingTestBase {
   }
 
   @Test
+  void lineOfAConnectionFoundNotActiveOnAReRunIsRemovedAsAnAdjustment_D9() throws Exception {
+    List<String> ids = sevenConnections();
+    fixture.watermark(DAY_END.plus(Duration.ofHours(2)));
+    billingRun.bill(day(), false);
+    String withdrawn = ids.get(6); // 700 Mbps: 1050.00
+    assertThat(line(withdrawn, DAY).amount()).isEqualByComparingTo("1050.00");
+
+    // The record is corrected: the request was withdrawn, the connection never became ACTIVE.
+    fixture.neverActiveAfterAll(withdrawn, "WITHDRAWN");
+    BillingReport rerun = billingRun.bill(day(), false);
+
+    assertThat(rerun.succeeded()).isTrue();
+    assertThat(rerun.linesByStatus())
+        .containsEntry(LineStatus.BILLED, 6)
+        .containsEntry(LineStatus.REMOVED, 1);
+    assertThat(rerun.totalByCurrency().get("CNY")).isEqualByComparingTo("3190.00");
+    BillLine removed = line(withdrawn, DAY);
+    assertThat(removed.status()).isEqualTo(LineStatus.REMOVED);
+    assertThat(removed.amount()).isEqualByComparingTo("0.00");
+    assertThat(removed.billedMbps()).isEqualByComparingTo("0.00");
+    assertThat(removed.peakMbps()).isNull();
+    assertThat(removed.currency()).isEqualTo("CNY");
+    assertThat(lines.currentRevision(withdrawn, DAY)).isEqualTo(2);
+    List<LineRevision> history = lines.revisionsOf(withdrawn, DAY);
+    assertThat(history).hasSize(1);
+    assertThat(history.get(0).revision()).isEqualTo(1);
+    assertThat(history.get(0).amount()).isEqualByComparingTo("1050.00");
+    assertThat(history.get(0).reason())
+        .isEqualTo(
+            "re-run removed: no ACTIVE time on 2026-11-25 (Asia/Shanghai), not billable (D9)");
+    for (String kept : ids.subList(0, 6)) {
+      assertThat(lines.revisionsOf(kept, DAY)).isEmpty();
+    }
+    Statement adjusted = statements.statementsOf(DAY, null).get(0);
+    assertThat(adjusted.lineCount()).isEqualTo(6);
+    assertThat(adjusted.total()).isEqualByComparingTo("3190.00");
+    assertThat(adjusted.previousTotal()).isEqualByComparingTo("4240.00");
+    assertThat(adjusted.adjustment()).isEqualByComparingTo("-1050.00");
+    assertThat(adjusted.revision()).isEqualTo(2);
+    Path csv =
+        properties.statementDir().resolve(DailyPeakBillingJobConfiguration.csvName(DAY.toString()));
+    assertThat(Files.readAllLines(csv))
+        .contains("acct-requester,2026-11-25,CNY,6,0,3190.00,4240.00,-1050.00,2");
+
+    // Removed once: another re-run changes nothing.
+    billingRun.bill(day(), false);
+    assertThat(lines.revisionsOf(withdrawn, DAY)).hasSize(1);
+    assertThat(lines.currentRevision(withdrawn, DAY)).isEqualTo(2);
+    assertThat(statements.statementsOf(DAY, null).get(0).revision()).isEqualTo(2);
+  }
+
+  @Test
   void aRunFailedAfterSomeChunksRestartsWhereItStoppedWithTheLinesOfACleanRun_D6()
       throws Exception {
     List<String> ids = sevenConnections();

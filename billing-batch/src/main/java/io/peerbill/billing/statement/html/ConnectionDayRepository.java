@@ -12,80 +12,133 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * A connection's billing day as the statement charts it: its buckets (one query per connection-day,
- * never more than that day), its ACTIVE spans and the caps in force.
+ * Connections' billing day as the statement charts it: their buckets (never more than that day),
+ * their ACTIVE spans and the caps in force. Each method answers for many connections with one
+ * query, so a chunk of statement pages costs a handful of queries, not a few per connection (and
+ * reads the day's pages once per chunk: an account's connections are spread over all of them).
  */
 @Repository
 public class ConnectionDayRepository {
 
   private static final String BUCKETS_SQL = resource("connection-day-buckets.sql");
 
+  private static final int FETCH_SIZE = 10_000;
+
   private final NamedParameterJdbcTemplate jdbc;
 
   public ConnectionDayRepository(DataSource dataSource) {
-    this.jdbc = new NamedParameterJdbcTemplate(dataSource);
-  }
-
-  public List<Bucket> buckets(String connectionId, BillingDay day) {
-    return jdbc.query(
-        BUCKETS_SQL,
-        parameters(connectionId, day),
-        (rs, row) ->
-            new Bucket(
-                instant(rs, "bucket_start"), rs.getLong("in_bytes"), rs.getLong("out_bytes")));
-  }
-
-  public List<ActiveSpan> activeSpans(String connectionId, BillingDay day) {
-    return jdbc.query(
-        """
-        SELECT greatest(active_from, CAST(:day_start AS timestamptz)) AS from_ts,
-               least(coalesce(active_to, 'infinity'::timestamptz),
-                     CAST(:day_end AS timestamptz)) AS to_ts
-          FROM peering_active_interval
-         WHERE connection_id = :connection_id
-           AND active_from < CAST(:day_end AS timestamptz)
-           AND (active_to IS NULL OR active_to > CAST(:day_start AS timestamptz))
-         ORDER BY active_from
-        """,
-        parameters(connectionId, day),
-        (rs, row) -> new ActiveSpan(instant(rs, "from_ts"), instant(rs, "to_ts")));
+    JdbcTemplate template = new JdbcTemplate(dataSource);
+    // Rows stream in batches (the step's chunk transaction keeps the cursor open) instead of the
+    // driver holding a chunk's whole result, hundreds of thousands of buckets, before the first.
+    template.setFetchSize(FETCH_SIZE);
+    this.jdbc = new NamedParameterJdbcTemplate(template);
   }
 
   /**
-   * The caps in force during the day, as billing reads them (D6): the one in force at its start and
-   * every change during it; the connection's current cap when it has no recorded history.
+   * Per connection, its buckets of the day in time order (none: no entry), whether or not they
+   * overlap its ACTIVE time ({@link TrafficChart} keeps those that do).
    */
-  public List<CapStep> capSteps(String connectionId, BillingDay day, Integer currentCapMbps) {
-    List<CapStep> steps =
-        jdbc.query(
-            """
-            SELECT greatest(effective_from, CAST(:day_start AS timestamptz)) AS from_ts, cap_mbps
-              FROM bandwidth_cap_change
-             WHERE connection_id = :connection_id
-               AND effective_from < CAST(:day_end AS timestamptz)
-               AND effective_from >= coalesce(
-                       (SELECT max(effective_from)
-                          FROM bandwidth_cap_change
-                         WHERE connection_id = :connection_id
-                           AND effective_from <= CAST(:day_start AS timestamptz)),
-                       '-infinity'::timestamptz)
-             ORDER BY effective_from, id
-            """,
-            parameters(connectionId, day),
-            (rs, row) -> new CapStep(instant(rs, "from_ts"), rs.getInt("cap_mbps")));
-    if (steps.isEmpty() && currentCapMbps != null) {
-      return List.of(new CapStep(day.start(), currentCapMbps));
+  public Map<String, List<Bucket>> buckets(Collection<String> ids, BillingDay day) {
+    Map<String, List<Bucket>> byConnection = new HashMap<>();
+    if (ids.isEmpty()) {
+      return byConnection;
     }
-    return steps;
+    query(
+        BUCKETS_SQL,
+        ids,
+        day,
+        rs -> {
+          byConnection
+              .computeIfAbsent(rs.getString("connection_id"), id -> new ArrayList<>(300))
+              .add(
+                  new Bucket(
+                      instant(rs, "bucket_start"),
+                      rs.getLong("in_bytes"),
+                      rs.getLong("out_bytes")));
+        });
+    return byConnection;
+  }
+
+  /** Per connection, the parts of the day it was ACTIVE, in order. */
+  public Map<String, List<ActiveSpan>> activeSpans(Collection<String> ids, BillingDay day) {
+    Map<String, List<ActiveSpan>> byConnection = new HashMap<>();
+    if (ids.isEmpty()) {
+      return byConnection;
+    }
+    query(
+        """
+        SELECT connection_id,
+               greatest(active_from, CAST(:day_start AS timestamptz)) AS from_ts,
+               least(coalesce(active_to, 'infinity'::timestamptz),
+                     CAST(:day_end AS timestamptz)) AS to_ts
+          FROM peering_active_interval
+         WHERE connection_id = ANY(:ids)
+           AND active_from < CAST(:day_end AS timestamptz)
+           AND (active_to IS NULL OR active_to > CAST(:day_start AS timestamptz))
+         ORDER BY connection_id, active_from
+        """,
+        ids,
+        day,
+        rs -> {
+          byConnection
+              .computeIfAbsent(rs.getString("connection_id"), id -> new ArrayList<>(1))
+              .add(new ActiveSpan(instant(rs, "from_ts"), instant(rs, "to_ts")));
+        });
+    return byConnection;
+  }
+
+  /**
+   * Per connection, the caps in force during the day, as billing reads them (D6): the one in force
+   * at its start and every change during it; the connection's current cap when it has no recorded
+   * history.
+   */
+  public Map<String, List<CapStep>> capSteps(
+      Collection<ConnectionInfo> connections, BillingDay day) {
+    Map<String, List<CapStep>> byConnection = new HashMap<>();
+    if (connections.isEmpty()) {
+      return byConnection;
+    }
+    query(
+        """
+        SELECT c.connection_id,
+               greatest(c.effective_from, CAST(:day_start AS timestamptz)) AS from_ts, c.cap_mbps
+          FROM bandwidth_cap_change c
+         WHERE c.connection_id = ANY(:ids)
+           AND c.effective_from < CAST(:day_end AS timestamptz)
+           AND c.effective_from >= coalesce(
+                   (SELECT max(b.effective_from)
+                      FROM bandwidth_cap_change b
+                     WHERE b.connection_id = c.connection_id
+                       AND b.effective_from <= CAST(:day_start AS timestamptz)),
+                   '-infinity'::timestamptz)
+         ORDER BY c.connection_id, c.effective_from, c.id
+        """,
+        connections.stream().map(ConnectionInfo::id).toList(),
+        day,
+        rs -> {
+          byConnection
+              .computeIfAbsent(rs.getString("connection_id"), id -> new ArrayList<>(1))
+              .add(new CapStep(instant(rs, "from_ts"), rs.getInt("cap_mbps")));
+        });
+    for (ConnectionInfo connection : connections) {
+      if (!byConnection.containsKey(connection.id()) && connection.currentCapMbps() != null) {
+        byConnection.put(
+            connection.id(), List.of(new CapStep(day.start(), connection.currentCapMbps())));
+      }
+    }
+    return byConnection;
   }
 
   /** Names, regions and current caps of the given connections, by id. */
@@ -94,12 +147,13 @@ public class ConnectionDayRepository {
     if (ids.isEmpty()) {
       return byId;
     }
-    jdbc.query(
+    query(
         """
         SELECT id, name, requester_region, accepter_region, scope, bandwidth_cap_mbps
-          FROM peering_connection WHERE id IN (:ids) ORDER BY id
+          FROM peering_connection WHERE id = ANY(:ids) ORDER BY id
         """,
-        new MapSqlParameterSource("ids", new ArrayList<>(ids)),
+        ids,
+        null,
         rs -> {
           byId.put(
               rs.getString("id"),
@@ -114,11 +168,23 @@ public class ConnectionDayRepository {
     return byId;
   }
 
-  private static MapSqlParameterSource parameters(String connectionId, BillingDay day) {
-    return new MapSqlParameterSource()
-        .addValue("connection_id", connectionId)
-        .addValue("day_start", day.start().atOffset(ZoneOffset.UTC))
-        .addValue("day_end", day.end().atOffset(ZoneOffset.UTC));
+  /**
+   * Runs a query for the connections (and the day, when given) at once: the ids travel as one array
+   * parameter ({@code = ANY(:ids)}), however many there are.
+   */
+  private void query(
+      String sql, Collection<String> ids, BillingDay day, RowCallbackHandler rowHandler) {
+    jdbc.query(sql, parameters(ids.toArray(String[]::new), day), rowHandler);
+  }
+
+  private static MapSqlParameterSource parameters(String[] ids, BillingDay day) {
+    MapSqlParameterSource parameters = new MapSqlParameterSource("ids", ids);
+    if (day != null) {
+      parameters
+          .addValue("day_start", day.start().atOffset(ZoneOffset.UTC))
+          .addValue("day_end", day.end().atOffset(ZoneOffset.UTC));
+    }
+    return parameters;
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -3,6 +3,7 @@ package io.peerbill.billing.statement.html;
 import io.peerbill.billing.BillingDay;
 import io.peerbill.billing.line.BillLine;
 import io.peerbill.billing.line.BillLineRepository.LineRevision;
+import io.peerbill.billing.line.LineStatus;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ final class LineNotes {
       case FREE -> notes.add("same-region: free");
       case NO_TRAFFIC -> notes.add("no traffic");
       case FAILED -> notes.add("failed: " + bill.failureReason());
+      case REMOVED -> notes.add("removed: not active that day after all");
       case BILLED -> {
         if (bill.capMbps() != null
             && bill.peakMbps() != null
@@ -36,8 +38,9 @@ final class LineNotes {
                   .collect(Collectors.joining(" → "))
               + " Mbps): the highest applies");
     }
-    if (bill.bucketsActive()
-        < new TrafficChart(day, List.of(), List.of(), List.of()).bucketCount()) {
+    if (bill.status() != LineStatus.REMOVED
+        && bill.bucketsActive()
+            < new TrafficChart(day, List.of(), List.of(), List.of()).bucketCount()) {
       notes.add("active for part of the day");
     }
     for (LineRevision revision : line.revisions()) {

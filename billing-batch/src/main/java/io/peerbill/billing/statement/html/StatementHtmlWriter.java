@@ -6,13 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * Writes each account's HTML statement of the day next to the statement CSV. A file is written to a
- * temporary name and moved into place, so a reader never sees half a statement and a re-run
- * replaces it.
+ * Writes each account's HTML statement of the day next to the statement CSV (the chunk's pages
+ * loaded together). A file is written to a temporary name and moved into place, so a reader never
+ * sees half a statement and a re-run replaces it.
  */
 public class StatementHtmlWriter implements ItemWriter<String> {
 
@@ -30,10 +31,10 @@ public class StatementHtmlWriter implements ItemWriter<String> {
   @Override
   public void write(Chunk<? extends String> accountIds) throws IOException {
     Files.createDirectories(directory);
-    for (String accountId : accountIds) {
-      Path target = directory.resolve(fileName(accountId, day));
+    for (StatementPage page : loader.load(List.copyOf(accountIds.getItems()), day)) {
+      Path target = directory.resolve(fileName(page.accountId(), day));
       Path partial = directory.resolve(target.getFileName() + ".part");
-      Files.writeString(partial, pages.write(loader.load(accountId, day)), StandardCharsets.UTF_8);
+      Files.writeString(partial, pages.write(page), StandardCharsets.UTF_8);
       Files.move(
           partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }

@@ -5,10 +5,13 @@ import static io.peerbill.schema.jooq.Tables.ACCOUNT;
 import io.peerbill.billing.BillingDay;
 import io.peerbill.billing.line.BillLine;
 import io.peerbill.billing.line.BillLineRepository;
+import io.peerbill.billing.line.BillLineRepository.LineRevision;
+import io.peerbill.billing.statement.Statement;
 import io.peerbill.billing.statement.StatementRepository;
 import io.peerbill.billing.tariff.Tariff;
 import io.peerbill.billing.tariff.TariffRepository;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -17,8 +20,9 @@ import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Gathers one account's statement page for a billing day: its statements, its current lines and,
- * per cross-region line, the day's buckets (one query per connection-day).
+ * Gathers accounts' statement pages for a billing day: their statements, their current lines and,
+ * per cross-region line, the day's buckets. A set of pages costs the same few queries whatever the
+ * number of accounts and connections in it (the job loads a chunk of accounts at a time).
  */
 @Component
 public class StatementPageLoader {
@@ -45,44 +49,72 @@ public class StatementPageLoader {
   /** The accounts with a statement on the day, in order. */
   public List<String> accountsOf(BillingDay day) {
     return statements.statementsOf(day.date(), null).stream()
-        .map(s -> s.accountId())
+        .map(Statement::accountId)
         .distinct()
         .toList();
   }
 
   public StatementPage load(String accountId, BillingDay day) {
-    List<BillLine> accountLines = lines.linesOf(day.date(), accountId);
-    Map<String, ConnectionInfo> connections =
-        connectionDays.connections(accountLines.stream().map(BillLine::connectionId).toList());
-    Map<Long, Tariff> tariffsById =
-        tariffs.all().stream().collect(Collectors.toMap(Tariff::id, Function.identity()));
-    List<StatementPage.Line> pageLines = new ArrayList<>();
-    for (BillLine line : accountLines) {
-      ConnectionInfo connection = connections.get(line.connectionId());
-      pageLines.add(
-          new StatementPage.Line(
-              line,
-              connection,
-              UnitPrice.of(
-                  line.tariffId() == null ? null : tariffsById.get(line.tariffId()),
-                  line.billedMbps()),
-              lines.revisionsOf(line.connectionId(), day.date()),
-              connection.crossRegion() ? chart(connection, day) : null));
-    }
-    String name =
-        dsl.select(ACCOUNT.NAME)
-            .from(ACCOUNT)
-            .where(ACCOUNT.ID.eq(accountId))
-            .fetchOne(ACCOUNT.NAME);
-    return new StatementPage(
-        accountId, name, day, statements.statementsOf(day.date(), accountId), pageLines);
+    return load(List.of(accountId), day).get(0);
   }
 
-  private TrafficChart chart(ConnectionInfo connection, BillingDay day) {
-    return new TrafficChart(
-        day,
-        connectionDays.activeSpans(connection.id(), day),
-        connectionDays.buckets(connection.id(), day),
-        connectionDays.capSteps(connection.id(), day, connection.currentCapMbps()));
+  /** The pages of the given accounts, in their order. */
+  public List<StatementPage> load(List<String> accountIds, BillingDay day) {
+    List<BillLine> dayLines = lines.linesOfPayers(day.date(), accountIds);
+    List<String> ids = dayLines.stream().map(BillLine::connectionId).toList();
+    Map<String, ConnectionInfo> connections = connectionDays.connections(ids);
+    List<ConnectionInfo> charted =
+        connections.values().stream().filter(ConnectionInfo::crossRegion).toList();
+    List<String> chartedIds = charted.stream().map(ConnectionInfo::id).toList();
+    Map<String, List<ActiveSpan>> spans = connectionDays.activeSpans(chartedIds, day);
+    Map<String, List<Bucket>> buckets = connectionDays.buckets(chartedIds, day);
+    Map<String, List<CapStep>> caps = connectionDays.capSteps(charted, day);
+    Map<String, List<LineRevision>> revisions = lines.revisionsOf(ids, day.date());
+    Map<Long, Tariff> tariffsById =
+        tariffs.all().stream().collect(Collectors.toMap(Tariff::id, Function.identity()));
+
+    Map<String, List<StatementPage.Line>> pageLines = new LinkedHashMap<>();
+    accountIds.forEach(account -> pageLines.put(account, new ArrayList<>()));
+    for (BillLine line : dayLines) {
+      String id = line.connectionId();
+      ConnectionInfo connection = connections.get(id);
+      TrafficChart chart =
+          connection.crossRegion()
+              ? new TrafficChart(
+                  day,
+                  spans.getOrDefault(id, List.of()),
+                  buckets.getOrDefault(id, List.of()),
+                  caps.getOrDefault(id, List.of()))
+              : null;
+      pageLines
+          .get(line.payerAccountId())
+          .add(
+              new StatementPage.Line(
+                  line,
+                  connection,
+                  UnitPrice.of(
+                      line.tariffId() == null ? null : tariffsById.get(line.tariffId()),
+                      line.billedMbps()),
+                  revisions.getOrDefault(id, List.of()),
+                  chart));
+    }
+    Map<String, String> names =
+        dsl.select(ACCOUNT.ID, ACCOUNT.NAME)
+            .from(ACCOUNT)
+            .where(ACCOUNT.ID.in(accountIds))
+            .fetchMap(ACCOUNT.ID, ACCOUNT.NAME);
+    Map<String, List<Statement>> totals =
+        statements.statementsOfAccounts(day.date(), accountIds).stream()
+            .collect(Collectors.groupingBy(Statement::accountId));
+    return accountIds.stream()
+        .map(
+            account ->
+                new StatementPage(
+                    account,
+                    names.get(account),
+                    day,
+                    totals.getOrDefault(account, List.of()),
+                    pageLines.get(account)))
+        .toList();
   }
 }

@@ -4,6 +4,7 @@ import static io.peerbill.billing.statement.html.Html.escape;
 
 import io.peerbill.billing.BillingDay;
 import io.peerbill.billing.line.BillLine;
+import io.peerbill.billing.line.LineStatus;
 import io.peerbill.billing.statement.Statement;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -163,6 +164,10 @@ public final class StatementPageWriter {
 
   /** The line's arithmetic in words, e.g. "peak 912.00 Mbps, cap 1000 → billed 912.00 Mbps …". */
   private static String why(BillLine bill) {
+    if (bill.status() == LineStatus.REMOVED) {
+      return "Not active during the day after all: removed from the bill (its earlier value is"
+          + " listed as a revision).";
+    }
     if (bill.peakMbps() == null) {
       return "No traffic in the connection's active time: nothing to bill.";
     }

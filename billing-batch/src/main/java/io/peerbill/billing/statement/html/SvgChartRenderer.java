@@ -3,13 +3,13 @@ package io.peerbill.billing.statement.html;
 import static io.peerbill.billing.statement.html.ChartGeometry.px;
 import static io.peerbill.billing.statement.html.Html.escape;
 
+import io.peerbill.billing.DailyPeakPricer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.ToLongFunction;
@@ -39,10 +39,10 @@ public final class SvgChartRenderer {
         .append("\" data-buckets=\"")
         .append(chart.bucketCount())
         .append("\" font-family=\"sans-serif\" font-size=\"12\">\n");
-    inactiveShading(svg, chart, g);
+    List<Optional<Bucket>> slots = chart.slots();
+    inactiveShading(svg, chart, slots, g);
     valueAxis(svg, chart, g);
     timeAxis(svg, chart, g);
-    List<Optional<Bucket>> slots = chart.slots();
     series(svg, slots, g, Bucket::inBytes, "in", IN_COLOUR);
     series(svg, slots, g, Bucket::outBytes, "out", OUT_COLOUR);
     capLine(svg, chart, g);
@@ -51,8 +51,8 @@ public final class SvgChartRenderer {
     return svg.append("</svg>\n").toString();
   }
 
-  private void inactiveShading(StringBuilder svg, TrafficChart chart, ChartGeometry g) {
-    List<Optional<Bucket>> slots = chart.slots();
+  private void inactiveShading(
+      StringBuilder svg, TrafficChart chart, List<Optional<Bucket>> slots, ChartGeometry g) {
     int i = 0;
     while (i < slots.size()) {
       if (slots.get(i).isPresent()) {
@@ -164,25 +164,42 @@ public final class SvgChartRenderer {
       ToLongFunction<Bucket> bytes,
       String name,
       String colour) {
-    List<String> points = new ArrayList<>();
-    for (int i = 0; i <= slots.size(); i++) {
-      Optional<Bucket> slot = i < slots.size() ? slots.get(i) : Optional.empty();
-      if (slot.isPresent()) {
-        Bucket b = slot.get();
-        double mbps =
-            io.peerbill.billing.DailyPeakPricer.bucketMbps(bytes.applyAsLong(b)).doubleValue();
-        points.add(px(g.bucketX(b.start())) + "," + px(g.y(mbps)));
-      } else if (!points.isEmpty()) {
+    boolean open = false;
+    for (Optional<Bucket> slot : slots) {
+      if (slot.isEmpty()) {
+        open = close(svg, open);
+        continue;
+      }
+      if (!open) {
         svg.append("<polyline class=\"")
             .append(name)
             .append("\" fill=\"none\" stroke=\"")
             .append(colour)
-            .append("\" stroke-width=\"1.5\" points=\"")
-            .append(String.join(" ", points))
-            .append("\"/>\n");
-        points.clear();
+            .append("\" stroke-width=\"1.5\" points=\"");
+        open = true;
+      } else {
+        svg.append(' ');
       }
+      Bucket b = slot.get();
+      ChartGeometry.px(svg, g.bucketX(b.start())).append(',');
+      ChartGeometry.px(svg, g.y(drawnMbps(bytes.applyAsLong(b))));
     }
+    close(svg, open);
+  }
+
+  private static boolean close(StringBuilder svg, boolean open) {
+    if (open) {
+      svg.append("\"/>\n");
+    }
+    return false;
+  }
+
+  /**
+   * A bucket's Mbps for drawing: bytes × 8 / 300 / 10^6 in one division, the double nearest the
+   * exact value (the billed value itself is {@link DailyPeakPricer#bucketMbps}, exact decimal).
+   */
+  static double drawnMbps(long bytes) {
+    return bytes * 8d / 300e6;
   }
 
   /** The cap in force as a line; a step where it changed during the day. */

@@ -5,10 +5,9 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,10 +19,26 @@ public record TrafficChart(
 
   public static final Duration BUCKET = Duration.ofMinutes(5);
 
+  /** Keeps the buckets that overlap an active span: those billing counted (D9). */
   public TrafficChart {
     activeSpans = List.copyOf(activeSpans);
-    buckets = List.copyOf(buckets);
+    List<Bucket> counted = new ArrayList<>(buckets.size());
+    for (Bucket b : buckets) {
+      if (isActive(activeSpans, b.start())) {
+        counted.add(b);
+      }
+    }
+    buckets = Collections.unmodifiableList(counted);
     caps = List.copyOf(caps);
+  }
+
+  private static boolean isActive(List<ActiveSpan> spans, Instant bucketStart) {
+    for (ActiveSpan span : spans) {
+      if (span.overlapsBucket(bucketStart)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Buckets on the axis: the day's length in 5-minute steps (a DST day has 276 or 300). */
@@ -40,15 +55,23 @@ public record TrafficChart(
    * as zero traffic), empty when it was not active at all during the slot.
    */
   public List<Optional<Bucket>> slots() {
-    Map<Instant, Bucket> byStart = new HashMap<>();
-    buckets.forEach(b -> byStart.put(b.start(), b));
-    List<Optional<Bucket>> slots = new ArrayList<>(bucketCount());
-    for (int i = 0; i < bucketCount(); i++) {
-      Instant start = slotStart(i);
-      boolean active = activeSpans.stream().anyMatch(s -> s.overlapsBucket(start));
+    // By index rather than by Instant in a map: a chart is drawn for every connection of a run.
+    Instant dayStart = day.start();
+    int count = bucketCount();
+    long bucketSeconds = BUCKET.toSeconds();
+    Bucket[] byIndex = new Bucket[count];
+    for (Bucket b : buckets) {
+      long offset = b.start().getEpochSecond() - dayStart.getEpochSecond();
+      if (offset >= 0 && offset % bucketSeconds == 0 && offset / bucketSeconds < count) {
+        byIndex[(int) (offset / bucketSeconds)] = b;
+      }
+    }
+    List<Optional<Bucket>> slots = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      Instant start = dayStart.plusSeconds(bucketSeconds * i);
       slots.add(
-          active
-              ? Optional.of(byStart.getOrDefault(start, new Bucket(start, 0, 0)))
+          isActive(activeSpans, start)
+              ? Optional.of(byIndex[i] != null ? byIndex[i] : new Bucket(start, 0, 0))
               : Optional.empty());
     }
     return slots;

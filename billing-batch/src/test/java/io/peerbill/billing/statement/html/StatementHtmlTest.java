@@ -234,6 +234,34 @@ class StatementHtmlTest extends BillingTestBase {
   }
 
   @Test
+  void lineRemovedOnAReRunShowsItsEarlierValueAndTheAdjustment_D9() throws Exception {
+    fixture.partitions(DAY);
+    d7VolumeTariff(LocalDate.of(2026, 1, 1));
+    String kept = fixture.crossRegion(1000, BEFORE_DAY);
+    fixture.bucket(kept, DAY_START, bytesFor(100), 0);
+    String withdrawn = fixture.crossRegion(1000, BEFORE_DAY);
+    fixture.bucket(withdrawn, DAY_START, bytesFor(912), 0);
+    bill(DAY, SHANGHAI);
+    fixture.neverActiveAfterAll(withdrawn, "WITHDRAWN");
+
+    bill(DAY, SHANGHAI);
+
+    String html = statement(BillingFixture.REQUESTER, SHANGHAI_DAY);
+    assertThat(row(html, withdrawn))
+        .contains(
+            "data-status=\"REMOVED\"",
+            "0.00 CNY",
+            "removed: not active that day after all",
+            "re-billed: revision 1 was 1368.00 (re-run removed: no ACTIVE time on 2026-11-25")
+        .doesNotContain("active for part of the day");
+    assertThat(html)
+        .contains("<span class=\"total\" data-currency=\"CNY\">154.00 CNY</span>")
+        .contains("<dt>Lines</dt><dd>1</dd>")
+        .contains(
+            "<span class=\"adjustment\">-1368.00 CNY</span> (revision 2; previous total 1522.00)");
+  }
+
+  @Test
   void failedLineShowsItsReason_D9() throws Exception {
     fixture.partitions(DAY);
     d7VolumeTariff(LocalDate.of(2026, 1, 1)); // none for cn-mainland:overseas
