@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.Job;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +45,7 @@ public abstract class BillingTestBase {
   @Autowired protected TariffRepository tariffs;
   @Autowired protected BillingRun billingRun;
   @Autowired protected BillingProperties properties;
+  @Autowired private Job dailyPeakBillingJob;
 
   protected BillingFixture fixture;
 
@@ -58,6 +60,8 @@ public abstract class BillingTestBase {
 
   @BeforeEach
   void emptyTables() {
+    // Two jobs in the context (billing, statement pages): the utils run the billing job.
+    jobOperatorTestUtils.setJob(dailyPeakBillingJob);
     fixture = new BillingFixture(dsl);
     fixture.clean();
   }

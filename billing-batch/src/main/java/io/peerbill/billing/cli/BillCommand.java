@@ -96,8 +96,11 @@ public final class BillCommand implements Callable<Integer> {
         report.describe().forEach(out::println);
         out.flush();
         if (!report.succeeded()) {
-          exit = Math.max(exit, "FAILED".equals(report.batchStatus()) ? 1 : FAILED_LINES);
-          if ("FAILED".equals(report.batchStatus())) {
+          boolean billingFailed = "FAILED".equals(report.batchStatus());
+          // Billed in full but the pages did not render: a failure, yet not of the bills.
+          boolean onlyPages = "COMPLETED".equals(report.exitCode());
+          exit = Math.max(exit, billingFailed || onlyPages ? 1 : FAILED_LINES);
+          if (billingFailed) {
             break; // later days wait for this one; a re-run resumes it
           }
         }

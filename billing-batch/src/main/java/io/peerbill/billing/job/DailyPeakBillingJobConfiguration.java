@@ -56,7 +56,6 @@ public class DailyPeakBillingJobConfiguration {
       Step unbillableLineStep,
       Step statementStep,
       Step statementExportStep,
-      Step statementHtmlStep,
       FailedLinesExitStatus failedLinesExitStatus) {
     return new JobBuilder(JOB_NAME, jobRepository)
         .listener(failedLinesExitStatus)
@@ -66,7 +65,6 @@ public class DailyPeakBillingJobConfiguration {
         .next(unbillableLineStep)
         .next(statementStep)
         .next(statementExportStep)
-        .next(statementHtmlStep)
         .build();
   }
 

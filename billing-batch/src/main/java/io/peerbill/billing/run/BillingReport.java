@@ -17,12 +17,14 @@ public record BillingReport(
     String batchStatus,
     String exitCode,
     String exitDescription,
+    StatementPages pages,
     Map<LineStatus, Integer> linesByStatus,
     Map<String, BigDecimal> totalByCurrency,
     List<BillLine> failedLines) {
 
+  /** Billed without failed lines, and the statement pages rendered. */
   public boolean succeeded() {
-    return "COMPLETED".equals(exitCode);
+    return "COMPLETED".equals(exitCode) && pages != null && pages.completed();
   }
 
   static BillingReport of(
@@ -31,6 +33,7 @@ public record BillingReport(
       String batchStatus,
       String exitCode,
       String exitDescription,
+      StatementPages pages,
       DayTally tally) {
     return new BillingReport(
         day,
@@ -38,6 +41,7 @@ public record BillingReport(
         batchStatus,
         exitCode,
         exitDescription,
+        pages,
         tally.byStatus(day.date()),
         tally.totalByCurrency(day.date()),
         tally.failed(day.date()));
@@ -69,6 +73,9 @@ public record BillingReport(
         (currency, total) -> out.add("total " + currency + ": " + total.toPlainString()));
     for (BillLine line : failedLines) {
       out.add("FAILED " + line.connectionId() + ": " + line.failureReason());
+    }
+    if (pages != null) {
+      out.add(pages.describe());
     }
     return out;
   }

@@ -6,6 +6,7 @@ import static io.peerbill.billing.job.DailyPeakBillingJobConfiguration.RUN;
 import static io.peerbill.billing.job.DailyPeakBillingJobConfiguration.ZONE;
 
 import io.peerbill.billing.BillingDay;
+import io.peerbill.billing.statement.html.StatementHtmlStepConfiguration;
 import java.util.Comparator;
 import java.util.Optional;
 import org.springframework.batch.core.BatchStatus;
@@ -28,6 +29,7 @@ public class BillingRun {
   private final JobOperator jobOperator;
   private final JobRepository jobRepository;
   private final Job dailyPeakBillingJob;
+  private final Job statementPagesJob;
   private final CompletenessGuard guard;
   private final DayTally tally;
 
@@ -35,11 +37,13 @@ public class BillingRun {
       JobOperator jobOperator,
       JobRepository jobRepository,
       Job dailyPeakBillingJob,
+      Job statementPagesJob,
       CompletenessGuard guard,
       DayTally tally) {
     this.jobOperator = jobOperator;
     this.jobRepository = jobRepository;
     this.dailyPeakBillingJob = dailyPeakBillingJob;
+    this.statementPagesJob = statementPagesJob;
     this.guard = guard;
     this.tally = tally;
   }
@@ -56,13 +60,25 @@ public class BillingRun {
       long run = previous.map(e -> e.getJobParameters().getLong(RUN) + 1).orElse(1L);
       execution = jobOperator.start(dailyPeakBillingJob, parameters(day, run));
     }
+    JobExecution pages = null;
+    if (execution.getStatus() == BatchStatus.COMPLETED) {
+      pages = jobOperator.start(statementPagesJob, pagesParameters(execution));
+    }
     return BillingReport.of(
         day,
         execution.getId(),
         execution.getStatus().name(),
         execution.getExitStatus().getExitCode(),
         execution.getExitStatus().getExitDescription(),
+        pages == null ? null : StatementPages.of(pages),
         tally);
+  }
+
+  /** The pages of one billing execution (a restarted billing run renders its pages anew). */
+  private static JobParameters pagesParameters(JobExecution billing) {
+    return new JobParametersBuilder(billing.getJobParameters())
+        .addLong(StatementHtmlStepConfiguration.BILLING_EXECUTION, billing.getId())
+        .toJobParameters();
   }
 
   public static JobParameters parameters(BillingDay day, long run) {

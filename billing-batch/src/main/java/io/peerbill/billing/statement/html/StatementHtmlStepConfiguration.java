@@ -5,6 +5,8 @@ import io.peerbill.billing.BillingProperties;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -14,9 +16,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** The billing job's last step: an HTML statement per account of the day, beside the CSV. */
+/**
+ * The {@value #JOB_NAME} job, run after each billing run of a day: an HTML statement per account,
+ * beside the CSV. A job of its own because charting reads every bucket of the day again (more work
+ * than billing itself): the bills are final and the run's status known without waiting for the
+ * pages, and pages that fail to render fail their own job, not the billing.
+ */
 @Configuration(proxyBeanMethods = false)
 public class StatementHtmlStepConfiguration {
+
+  public static final String JOB_NAME = "statementPages";
+
+  /** Which billing job execution the pages are for: each billing run gets its own pages. */
+  public static final String BILLING_EXECUTION = "billingExecution";
 
   /**
    * Accounts per chunk. A chunk's buckets are read with one query, and an account's connections are
@@ -25,6 +37,11 @@ public class StatementHtmlStepConfiguration {
    * until its pages are written (at 100 connections per account, about 90 MB for 50 accounts).
    */
   private static final int ACCOUNTS_PER_CHUNK = 50;
+
+  @Bean
+  public Job statementPagesJob(JobRepository jobRepository, Step statementHtmlStep) {
+    return new JobBuilder(JOB_NAME, jobRepository).start(statementHtmlStep).build();
+  }
 
   @Bean
   public Step statementHtmlStep(

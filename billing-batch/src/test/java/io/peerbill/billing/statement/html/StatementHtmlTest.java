@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.peerbill.billing.BillingDay;
 import io.peerbill.billing.BillingFixture;
 import io.peerbill.billing.BillingTestBase;
+import io.peerbill.billing.run.BillingReport;
 import io.peerbill.billing.tariff.Tariff;
 import io.peerbill.billing.tariff.TariffTier;
 import io.peerbill.billing.tariff.TierModel;
@@ -54,7 +55,7 @@ class StatementHtmlTest extends BillingTestBase {
         .where(PEERING_CONNECTION.ID.eq(otherPayer))
         .execute();
 
-    bill(DAY, SHANGHAI);
+    billAndRender(DAY, SHANGHAI);
 
     String html = statement(BillingFixture.REQUESTER, SHANGHAI_DAY);
     assertThat(row(html, billed))
@@ -91,7 +92,7 @@ class StatementHtmlTest extends BillingTestBase {
         .where(PEERING_CONNECTION.ID.eq(id))
         .execute();
 
-    bill(DAY, SHANGHAI);
+    billAndRender(DAY, SHANGHAI);
 
     String html = statement(BillingFixture.REQUESTER, SHANGHAI_DAY);
     assertThat(html)
@@ -110,7 +111,7 @@ class StatementHtmlTest extends BillingTestBase {
     // Folded into the 05:00 bucket as billing does: 300 + 250 = 550 Mbps out.
     fixture.tooLate(id, peakBucket.plusSeconds(300), 0, bytesFor(250));
 
-    bill(DAY, SHANGHAI);
+    billAndRender(DAY, SHANGHAI);
 
     String chart = chartOf(statement(BillingFixture.REQUESTER, SHANGHAI_DAY), id);
     ChartGeometry geometry = ChartGeometry.of(chartModel(id, SHANGHAI_DAY));
@@ -132,7 +133,7 @@ class StatementHtmlTest extends BillingTestBase {
     String id = fixture.crossRegion(500, BEFORE_DAY);
     fixture.bucket(id, DAY_START, bytesFor(100), 0);
 
-    bill(DAY, SHANGHAI);
+    billAndRender(DAY, SHANGHAI);
 
     String path =
         element(chartOf(statement(BillingFixture.REQUESTER, SHANGHAI_DAY), id), "path", "cap");
@@ -151,7 +152,7 @@ class StatementHtmlTest extends BillingTestBase {
     fixture.capChange(id, 1000, raised);
     fixture.bucket(id, DAY_START.plusSeconds(3600), bytesFor(800), 0);
 
-    bill(DAY, SHANGHAI);
+    billAndRender(DAY, SHANGHAI);
 
     String html = statement(BillingFixture.REQUESTER, SHANGHAI_DAY);
     String path = element(chartOf(html, id), "path", "cap");
@@ -185,7 +186,7 @@ class StatementHtmlTest extends BillingTestBase {
     Instant last = berlinDay.end().minusSeconds(300);
     fixture.bucket(id, last, bytesFor(100), 0);
 
-    bill(day, berlin);
+    billAndRender(day, berlin);
 
     String html = statement(BillingFixture.REQUESTER, berlinDay);
     String chart = chartOf(html, id);
@@ -212,7 +213,7 @@ class StatementHtmlTest extends BillingTestBase {
     d7VolumeTariff(LocalDate.of(2026, 1, 1));
     String id = fixture.crossRegion(1000, BEFORE_DAY);
     fixture.bucket(id, DAY_START, bytesFor(912), 0);
-    bill(DAY, SHANGHAI);
+    billAndRender(DAY, SHANGHAI);
     // The catalogue's price is corrected: the same class and day loaded again replaces it.
     tariffs.load(
         List.of(
@@ -224,7 +225,7 @@ class StatementHtmlTest extends BillingTestBase {
                 "CNY",
                 List.of(new TariffTier(BigDecimal.ZERO, null, new BigDecimal("2.00"))))));
 
-    bill(DAY, SHANGHAI);
+    billAndRender(DAY, SHANGHAI);
 
     String html = statement(BillingFixture.REQUESTER, SHANGHAI_DAY);
     assertThat(row(html, id)).contains("1824.00 CNY", "re-billed: revision 1 was 1368.00");
@@ -241,10 +242,10 @@ class StatementHtmlTest extends BillingTestBase {
     fixture.bucket(kept, DAY_START, bytesFor(100), 0);
     String withdrawn = fixture.crossRegion(1000, BEFORE_DAY);
     fixture.bucket(withdrawn, DAY_START, bytesFor(912), 0);
-    bill(DAY, SHANGHAI);
+    billAndRender(DAY, SHANGHAI);
     fixture.neverActiveAfterAll(withdrawn, "WITHDRAWN");
 
-    bill(DAY, SHANGHAI);
+    billAndRender(DAY, SHANGHAI);
 
     String html = statement(BillingFixture.REQUESTER, SHANGHAI_DAY);
     assertThat(row(html, withdrawn))
@@ -269,7 +270,7 @@ class StatementHtmlTest extends BillingTestBase {
         fixture.active(BillingFixture.GUANGZHOU, BillingFixture.SINGAPORE, 1000, BEFORE_DAY);
     fixture.bucket(id, DAY_START, bytesFor(100), 0);
 
-    bill(DAY, SHANGHAI);
+    billAndRender(DAY, SHANGHAI);
 
     String html = statement(BillingFixture.REQUESTER, SHANGHAI_DAY);
     assertThat(row(html, id))
@@ -326,5 +327,12 @@ class StatementHtmlTest extends BillingTestBase {
     Matcher m = Pattern.compile("\\s" + name + "=\"([^\"]*)\"").matcher(element);
     assertThat(m.find()).as("%s in %s", name, element).isTrue();
     return m.group(1);
+  }
+
+  /** Bills the day the way the CLI does: the billing job, then its statement pages job. */
+  private void billAndRender(LocalDate day, ZoneId zone) throws Exception {
+    BillingReport report = billingRun.bill(new BillingDay(day, zone), true);
+    assertThat(report.pages()).as("statement pages ran").isNotNull();
+    assertThat(report.pages().completed()).as(report.pages().toString()).isTrue();
   }
 }
