@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param statementDir where statement CSV files are written
  * @param schedule cron of the service's nightly run (billing the previous day)
  * @param chunkSize bill lines per transaction
+ * @param aggregateWorkMem PostgreSQL {@code work_mem} for the day's one big aggregate (the staging
+ *     statement only): at the server's default (4 MB) a day of 100,000 connections spills its hash
+ *     aggregate to disk; null or blank keeps the server's setting
  */
 @ConfigurationProperties("peerbill.billing")
 public record BillingProperties(
@@ -25,7 +28,8 @@ public record BillingProperties(
     String currency,
     Path statementDir,
     String schedule,
-    int chunkSize) {
+    int chunkSize,
+    String aggregateWorkMem) {
 
   /** D8: the requester's account pays, unless configured otherwise. */
   public enum Payer {

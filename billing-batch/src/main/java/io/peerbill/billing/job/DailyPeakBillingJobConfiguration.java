@@ -91,13 +91,20 @@ public class DailyPeakBillingJobConfiguration {
   public Step dailyPeakStagingStep(
       JobRepository jobRepository,
       PlatformTransactionManager transactionManager,
-      DataSource dataSource) {
+      DataSource dataSource,
+      BillingProperties properties) {
     JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    String workMem = properties.aggregateWorkMem();
     return new StepBuilder("dailyPeakStagingStep", jobRepository)
         .tasklet(
             (contribution, context) -> {
               var parameters = context.getStepContext().getJobParameters();
               String table = stagingTable(context.getStepContext().getStepExecution());
+              if (workMem != null && !workMem.isBlank()) {
+                // For this transaction only: the aggregate's hash table then stays in memory.
+                jdbc.queryForObject(
+                    "SELECT set_config('work_mem', ?, true)", String.class, workMem.strip());
+              }
               jdbc.execute(DailyPeakQuery.drop(table));
               jdbc.execute(
                   DailyPeakQuery.stage(

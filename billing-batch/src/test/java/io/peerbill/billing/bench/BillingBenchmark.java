@@ -2,6 +2,7 @@ package io.peerbill.billing.bench;
 
 import io.peerbill.billing.BillingApplication;
 import io.peerbill.billing.BillingDay;
+import io.peerbill.billing.BillingProperties;
 import io.peerbill.billing.run.BillingReport;
 import io.peerbill.billing.run.BillingRun;
 import io.peerbill.billing.tariff.Tariff;
@@ -103,13 +104,16 @@ public final class BillingBenchmark {
       double pages = report.pages() == null ? 0 : report.pages().took().toMillis() / 1000.0;
       double bareAfter = bareAggregate(db, day);
       double bare = (bareBefore + bareAfter) / 2;
+      String workMem = context.getBean(BillingProperties.class).aggregateWorkMem();
+      double bareSameMemory = bareAggregate(db, day, workMem);
       // The billing job (lines and CSV statements) is what the target is about; the statement
       // pages job that BillingRun starts after it (charts read every bucket again) is reported
       // beside it, and the whole call (both jobs, guard and report) too.
       System.out.printf(
           "RESULT connections=%d buckets=%d bare_before_s=%.2f bare_after_s=%.2f"
               + " billing_job_s=%.2f ratio_billing_job=%.2f pages_job_s=%.2f bill_call_s=%.2f"
-              + " ratio_bill_call=%.2f peak_live_heap_mb=%d peak_used_heap_mb=%d max_heap_mb=%d%n",
+              + " ratio_bill_call=%.2f bare_same_work_mem_s=%.2f ratio_vs_bare_same_work_mem=%.2f"
+              + " peak_live_heap_mb=%d peak_used_heap_mb=%d max_heap_mb=%d%n",
           connections,
           connections * 288L,
           bareBefore,
@@ -119,6 +123,8 @@ public final class BillingBenchmark {
           pages,
           job,
           job / bare,
+          bareSameMemory,
+          billingJob / bareSameMemory,
           heap.peakLiveBytes() / (1024 * 1024),
           heap.peakUsedBytes() / (1024 * 1024),
           Runtime.getRuntime().maxMemory() / (1024 * 1024));
@@ -244,13 +250,23 @@ public final class BillingBenchmark {
 
   /** The bare daily-peak aggregate over the day's buckets, all rows fetched. */
   private static double bareAggregate(TestDatabase db, BillingDay day) throws Exception {
+    return bareAggregate(db, day, null);
+  }
+
+  /** The bare aggregate; with {@code workMem}, under the same work_mem the job gives its own. */
+  private static double bareAggregate(TestDatabase db, BillingDay day, String workMem)
+      throws Exception {
     long start = System.nanoTime();
     int rows = 0;
     try (Connection c = db.dataSource().getConnection();
+        Statement settings = c.createStatement();
         PreparedStatement ps =
             c.prepareStatement(
                 "SELECT connection_id, max(greatest(in_bytes, out_bytes)) FROM traffic_5m"
                     + " WHERE bucket_start >= ? AND bucket_start < ? GROUP BY connection_id")) {
+      if (workMem != null) {
+        settings.execute("SET work_mem = '" + workMem + "'");
+      }
       ps.setTimestamp(1, Timestamp.from(day.start()));
       ps.setTimestamp(2, Timestamp.from(day.end()));
       try (ResultSet rs = ps.executeQuery()) {
@@ -260,7 +276,9 @@ public final class BillingBenchmark {
       }
     }
     double s = secs(start);
-    System.out.printf("bare aggregate: %,d rows in %.2f s%n", rows, s);
+    System.out.printf(
+        "bare aggregate%s: %,d rows in %.2f s%n",
+        workMem == null ? "" : " (work_mem " + workMem + ")", rows, s);
     return s;
   }
 
