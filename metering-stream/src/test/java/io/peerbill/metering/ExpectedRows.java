@@ -3,6 +3,7 @@ package io.peerbill.metering;
 import static io.peerbill.schema.jooq.Tables.REJECTED_SAMPLE;
 import static io.peerbill.schema.jooq.Tables.TRAFFIC_1M;
 import static io.peerbill.schema.jooq.Tables.TRAFFIC_5M;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.peerbill.metering.aggregate.Buckets;
 import io.peerbill.metering.gen.GeneratedRecord;
@@ -93,5 +94,12 @@ public final class ExpectedRows {
         .groupBy(REJECTED_SAMPLE.REASON)
         .forEach(r -> counts.put(r.value1(), r.value2().longValue()));
     return counts;
+  }
+
+  /** The 1- and 5-minute rows and the rejections stored are exactly those the input implies. */
+  public static void assertStoredExactly(DSLContext sql, List<GeneratedRecord> input) {
+    assertThat(storedBuckets(sql, false)).isEqualTo(expectedBuckets(input, 60_000));
+    assertThat(storedBuckets(sql, true)).isEqualTo(expectedBuckets(input, 300_000));
+    assertThat(storedRejections(sql)).isEqualTo(expectedRejections(input));
   }
 }

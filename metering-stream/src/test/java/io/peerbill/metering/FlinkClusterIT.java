@@ -61,12 +61,7 @@ class FlinkClusterIT {
     }
 
     DSLContext sql = db.dsl();
-    assertThat(ExpectedRows.storedBuckets(sql, false))
-        .isEqualTo(ExpectedRows.expectedBuckets(input, 60_000));
-    assertThat(ExpectedRows.storedBuckets(sql, true))
-        .isEqualTo(ExpectedRows.expectedBuckets(input, 300_000));
-    assertThat(ExpectedRows.storedRejections(sql))
-        .isEqualTo(ExpectedRows.expectedRejections(input));
+    ExpectedRows.assertStoredExactly(sql, input);
   }
 
   /** Where the job's main finds the database (the embedded test server has no password). */
