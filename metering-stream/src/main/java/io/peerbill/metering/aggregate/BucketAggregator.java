@@ -99,9 +99,9 @@ public final class BucketAggregator extends KeyedProcessFunction<String, Sample,
   }
 
   /**
-   * Every timer is a bucket end minus one millisecond (lateness is whole minutes): emits the minute
-   * that ends here, the 5-minute bucket if it ends here too, and forgets buckets whose lateness is
-   * over. Timers of one key and instant collapse, so each minute is emitted once on time.
+   * At a bucket end (minus one millisecond) emits the minute that ends here, and the 5-minute
+   * bucket if it ends here too; at any timer, forgets buckets whose lateness is over. Timers of one
+   * key and instant collapse, so each minute is emitted once on time.
    */
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<TrafficAggregate> out)
@@ -110,7 +110,8 @@ public final class BucketAggregator extends KeyedProcessFunction<String, Sample,
     long now = ctx.timerService().currentProcessingTime();
     long five = Buckets.start(timestamp, FIVE_MINUTES_MS);
     FiveMinuteSums sums = open.get(five);
-    if (sums != null) {
+    // Only a bucket end emits: a cleanup timer of a lateness that is not whole minutes is not one.
+    if (sums != null && (timestamp + 1) % MINUTE_MS == 0) {
       int minute = (int) ((timestamp - five) / MINUTE_MS);
       if (sums.has(minute)) {
         out.collect(

@@ -33,10 +33,15 @@ class BucketAggregatorHarnessTest {
 
   private static KeyedOneInputStreamOperatorTestHarness<String, Sample, TrafficAggregate> harness(
       TestDatabase db) throws Exception {
+    return harness(db, LATENESS);
+  }
+
+  private static KeyedOneInputStreamOperatorTestHarness<String, Sample, TrafficAggregate> harness(
+      TestDatabase db, long lateness) throws Exception {
     var h =
         new KeyedOneInputStreamOperatorTestHarness<>(
             new KeyedProcessOperator<>(
-                new BucketAggregator(LATENESS, JdbcTarget.of(db.config()), 60_000)),
+                new BucketAggregator(lateness, JdbcTarget.of(db.config()), 60_000)),
             Sample::connectionId,
             Types.STRING);
     h.open();
@@ -130,6 +135,24 @@ class BucketAggregatorHarnessTest {
       assertThat(h.numKeyedStateEntries()).isZero();
       assertThat(h.numEventTimeTimers()).isZero();
       assertThat(h.numProcessingTimeTimers()).isZero();
+    }
+  }
+
+  @Test
+  void aLatenessOfPartMinutesNeverEmitsABucketBeforeItsEnd(TestDatabase db) throws Exception {
+    ConnectionSeeder.seed(db.dsl(), 1, DAY_START.minus(Duration.ofDays(1)));
+    try (var h = harness(db, 90_000)) {
+      h.processElement(at("gw-1", 1, 60, 1_000));
+      h.processElement(at("gw-1", 2, 420, 2_000));
+      // The first bucket's cleanup timer (5 min + 90 s) falls inside the second's minute 6..7.
+      h.processWatermark(T0 + 389_999);
+      assertThat(h.extractOutputValues())
+          .extracting(TrafficAggregate::bucketStart)
+          .containsExactly(T0);
+      h.processWatermark(T0 + 419_999);
+      assertThat(h.extractOutputValues())
+          .extracting(TrafficAggregate::bucketStart, TrafficAggregate::inBytes)
+          .containsExactly(tuple(T0, 1_000L), tuple(T0 + 360_000, 2_000L));
     }
   }
 }
