@@ -18,6 +18,7 @@ import java.util.Map;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
@@ -42,6 +43,10 @@ final class TrafficUpsertWriter extends JdbcBatchWriter<TrafficAggregate> {
           TRAFFIC_1M.IN_DROPPED,
           TRAFFIC_1M.OUT_DROPPED,
           TRAFFIC_1M.SAMPLE_COUNT);
+
+  /** The upsert of each table, rendered once: only the bound arrays change from batch to batch. */
+  private static final Map<Table<?>, String> UPSERTS =
+      Map.of(TRAFFIC_1M, upsertStatement(TRAFFIC_1M), TRAFFIC_5M, upsertStatement(TRAFFIC_5M));
 
   private record BucketKey(int periodSeconds, String connectionId, long bucketStart) {}
 
@@ -180,7 +185,7 @@ final class TrafficUpsertWriter extends JdbcBatchWriter<TrafficAggregate> {
     }
     sql.connection(
         c -> {
-          try (PreparedStatement upsert = c.prepareStatement(upsertStatement(sql, table))) {
+          try (PreparedStatement upsert = c.prepareStatement(UPSERTS.get(table))) {
             upsert.setObject(1, ids);
             for (int k = 0; k < numbers.length; k++) {
               upsert.setObject(2 + k, numbers[k]);
@@ -191,7 +196,8 @@ final class TrafficUpsertWriter extends JdbcBatchWriter<TrafficAggregate> {
         });
   }
 
-  private static String upsertStatement(DSLContext sql, Table<?> table) {
+  private static String upsertStatement(Table<?> table) {
+    DSLContext sql = DSL.using(SQLDialect.POSTGRES);
     List<Field<?>> columns = COLUMNS.stream().<Field<?>>map(table::field).toList();
     Table<?> rows =
         DSL.table(
