@@ -8,6 +8,7 @@ import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,5 +80,24 @@ class ActiveIntervalViewTest {
     event("ACTIVE", "DELETED", "100001", DELETED);
     assertThat(interval().value1()).isEqualTo(ACCEPTED);
     assertThat(interval().value2()).isEqualTo(DELETED);
+  }
+
+  @Test
+  void eachActivationEndsAtTheFirstExitFromActiveAfterIt_D1() {
+    event("PENDING_ACCEPTANCE", "ACTIVE", "100002", ACCEPTED);
+    event("ACTIVE", "PENDING_ACCEPTANCE", "100001", ACCEPTED.plusHours(1));
+    event("PENDING_ACCEPTANCE", "ACTIVE", "100002", ACCEPTED.plusHours(2));
+    // An exit at the very instant of an activation ends it (zero length), as ">=" says.
+    event("ACTIVE", "DELETED", "100001", ACCEPTED.plusHours(2));
+
+    assertThat(
+            sql.select(PEERING_ACTIVE_INTERVAL.ACTIVE_FROM, PEERING_ACTIVE_INTERVAL.ACTIVE_TO)
+                .from(PEERING_ACTIVE_INTERVAL)
+                .where(PEERING_ACTIVE_INTERVAL.CONNECTION_ID.eq("pcx-00000001"))
+                .orderBy(PEERING_ACTIVE_INTERVAL.ACTIVE_FROM)
+                .fetch(r -> List.of(r.value1(), r.value2())))
+        .containsExactly(
+            List.of(ACCEPTED, ACCEPTED.plusHours(1)),
+            List.of(ACCEPTED.plusHours(2), ACCEPTED.plusHours(2)));
   }
 }
