@@ -64,6 +64,18 @@ special_peaks AS (
                             AND b.bucket_start + interval '5 minutes' > a.from_ts
      GROUP BY a.connection_id
 ),
+-- The highest cap in force at any moment of the day (D6): the change in force at its start and
+-- every change during it. A connection without recorded history bills at its current cap.
+caps AS (
+    SELECT connection_id, max(cap_mbps) AS cap_mbps
+      FROM (SELECT connection_id, cap_mbps, effective_from,
+                   max(effective_from) FILTER (WHERE effective_from <= CAST(:day_start AS timestamptz))
+                       OVER (PARTITION BY connection_id) AS in_force_at_start
+              FROM bandwidth_cap_change
+             WHERE effective_from < CAST(:day_end AS timestamptz)) changes
+     WHERE effective_from >= coalesce(in_force_at_start, '-infinity'::timestamptz)
+     GROUP BY connection_id
+),
 active_buckets AS (
     -- 5-minute buckets overlapping each active interval, counted arithmetically.
     SELECT connection_id,
@@ -82,19 +94,7 @@ SELECT c.id AS connection_id,
        coalesce(CASE WHEN s.connection_id IS NULL THEN pp.buckets_with_data
                      ELSE sp.buckets_with_data END, 0) AS buckets_with_data,
        ab.buckets_active::integer AS buckets_active,
-       -- The highest cap in force at any moment of the day: the one in force at its start and
-       -- every change during it; the connection's current cap if it has no recorded history.
-       coalesce((SELECT max(cc.cap_mbps)
-                   FROM bandwidth_cap_change cc
-                  WHERE cc.connection_id = c.id
-                    AND cc.effective_from < CAST(:day_end AS timestamptz)
-                    AND cc.effective_from >= coalesce(
-                            (SELECT max(before.effective_from)
-                               FROM bandwidth_cap_change before
-                              WHERE before.connection_id = c.id
-                                AND before.effective_from <= CAST(:day_start AS timestamptz)),
-                            '-infinity'::timestamptz)),
-                c.bandwidth_cap_mbps) AS cap_mbps
+       coalesce(cap.cap_mbps, c.bandwidth_cap_mbps) AS cap_mbps
   FROM active_buckets ab
   JOIN peering_connection c ON c.id = ab.connection_id
   JOIN region requester_region ON requester_region.code = c.requester_region
@@ -102,3 +102,4 @@ SELECT c.id AS connection_id,
   LEFT JOIN special s ON s.connection_id = c.id
   LEFT JOIN plain_peaks pp ON pp.connection_id = c.id
   LEFT JOIN special_peaks sp ON sp.connection_id = c.id
+  LEFT JOIN caps cap ON cap.connection_id = c.id
