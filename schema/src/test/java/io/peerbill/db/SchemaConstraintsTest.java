@@ -160,6 +160,40 @@ class SchemaConstraintsTest {
     assertThat(other.dsl().fetchCount(ACCOUNT)).isEqualTo(2);
   }
 
+  @Test
+  void aConnectionAccountOrTariffOnABillCannotBeDeleted_D9() {
+    insertConnection("pcx-00000001", "vpc-cccccccc", "ap-beijing", "CROSS_REGION", "ACTIVE", 100);
+    insertConnection("pcx-00000002", "vpc-bbbbbbbb", "ap-guangzhou", "SAME_REGION", "ACTIVE", null);
+    long tariff =
+        sql.insertInto(TARIFF)
+            .set(TARIFF.PAIR_CLASS, "cn-mainland:cn-mainland")
+            .set(TARIFF.EFFECTIVE_FROM, java.time.LocalDate.of(2026, 1, 1))
+            .set(TARIFF.TIER_MODEL, "VOLUME")
+            .set(TARIFF.CURRENCY, "CNY")
+            .returning(TARIFF.ID)
+            .fetchSingle(TARIFF.ID);
+    sql.execute(
+        """
+        INSERT INTO bill_line (connection_id, bill_day, zone, payer_account_id, pair_class, status,
+          peak_mbps, cap_mbps, billed_mbps, tariff_id, amount, currency, buckets_with_data,
+          buckets_active)
+        VALUES ('pcx-00000001', '2026-11-25', 'Asia/Shanghai', '100001',
+          'cn-mainland:cn-mainland', 'BILLED', 80, 100, 80, ?, 120.00, 'CNY', 288, 288)
+        """,
+        tariff);
+
+    assertRefusedBy(
+        "peering_connection pcx-00000001 is on a bill",
+        () -> sql.execute("DELETE FROM peering_connection WHERE id = 'pcx-00000001'"));
+    assertRefusedBy(
+        "account 100001 is on a bill",
+        () -> sql.execute("DELETE FROM account WHERE id = '100001'"));
+    assertRefusedBy("is on a bill", () -> sql.execute("DELETE FROM tariff WHERE id = ?", tariff));
+    // Nothing refuses what no bill refers to.
+    assertThat(sql.execute("DELETE FROM peering_connection WHERE id = 'pcx-00000002'"))
+        .isEqualTo(1);
+  }
+
   private static void assertRefusedBy(String constraint, Runnable write) {
     assertThatThrownBy(write::run)
         .isInstanceOf(DataAccessException.class)
