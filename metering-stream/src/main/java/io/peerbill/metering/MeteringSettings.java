@@ -71,6 +71,12 @@ public record MeteringSettings(
     if (outOfOrderness.isNegative() || allowedLateness.isNegative()) {
       throw new IllegalArgumentException("out-of-orderness and lateness must not be negative");
     }
+    if (allowedLateness.toMillis() % 60_000 != 0) {
+      // A bucket's lateness then ends on a minute boundary, where the next bucket's starts.
+      throw new IllegalArgumentException(
+          "allowed lateness must be whole minutes, got "
+              + allowedLateness.toString().substring(2).toLowerCase());
+    }
   }
 
   public MeteringSettings withParallelism(int value) {
