@@ -1,10 +1,13 @@
 package io.peerbill.metering.model;
 
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+
 /**
  * A well-formed traffic sample (wire format v1, DOMAIN.md D4): interval counters of one connection
  * as seen by one reporter for the interval {@code [ts - intervalMs, ts)}, plus the input position
- * it was read from.
+ * it was read from. Flink moves it with {@link SampleSerializer}.
  */
+@TypeInfo(SampleTypeInfoFactory.class)
 public record Sample(
     String connectionId,
     String reporter,
