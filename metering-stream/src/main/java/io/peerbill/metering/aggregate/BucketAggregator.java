@@ -9,8 +9,6 @@ import io.peerbill.metering.model.TrafficAggregate;
 import io.peerbill.metering.model.TrafficCounters;
 import io.peerbill.metering.validate.ConnectionInfo;
 import io.peerbill.metering.validate.RefreshingCatalog;
-import java.util.Iterator;
-import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -81,12 +79,16 @@ public final class BucketAggregator extends KeyedProcessFunction<String, Sample,
       }
       ctx.timerService().registerEventTimeTimer(fiveEnd - 1 + latenessMs);
     }
+    boolean firstOfMinute = !sums.has(minute);
     sums.add(minute, sample);
     open.put(five, sums);
 
     long minuteStart = five + minute * MINUTE_MS;
     if (minuteStart + MINUTE_MS - 1 > watermark) {
-      ctx.timerService().registerEventTimeTimer(minuteStart + MINUTE_MS - 1);
+      // The minute's first sample registered its end already (restored with the state).
+      if (firstOfMinute) {
+        ctx.timerService().registerEventTimeTimer(minuteStart + MINUTE_MS - 1);
+      }
       return;
     }
     // Late, within the allowed lateness: the buckets already emitted are emitted corrected.
@@ -100,8 +102,8 @@ public final class BucketAggregator extends KeyedProcessFunction<String, Sample,
 
   /**
    * At a bucket end (minus one millisecond) emits the minute that ends here, and the 5-minute
-   * bucket if it ends here too; at any timer, forgets buckets whose lateness is over. Timers of one
-   * key and instant collapse, so each minute is emitted once on time.
+   * bucket if it ends here too; at any timer, forgets the bucket whose lateness ends here. Timers
+   * of one key and instant collapse, so each minute is emitted once on time.
    */
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<TrafficAggregate> out)
@@ -121,14 +123,14 @@ public final class BucketAggregator extends KeyedProcessFunction<String, Sample,
         ctx.output(FIVE_MINUTES, aggregate(connection, FIVE, five, sums.total(), now));
       }
     }
-    Iterator<Map.Entry<Long, FiveMinuteSums>> buckets = open.iterator();
-    while (buckets.hasNext()) {
-      if (buckets.next().getKey() + FIVE_MINUTES_MS - 1 + latenessMs <= timestamp) {
-        buckets.remove();
+    // Every bucket registered the instant its lateness ends, so the one that ends now is the only
+    // one to forget (timers at one instant collapse, hence no scan of the open buckets).
+    long expired = timestamp + 1 - latenessMs - FIVE_MINUTES_MS;
+    if (Math.floorMod(expired, FIVE_MINUTES_MS) == 0 && open.contains(expired)) {
+      open.remove(expired);
+      if (open.isEmpty()) {
+        open.clear();
       }
-    }
-    if (open.isEmpty()) {
-      open.clear();
     }
   }
 
