@@ -81,16 +81,25 @@ public final class SampleDeduplicator
 
   private boolean claim(Sample sample, Context ctx) throws Exception {
     SeenSeqs seqs = seen.get(sample.reporter());
+    long registered;
     if (seqs == null) {
       seqs = new SeenSeqs();
+      registered = Long.MIN_VALUE;
+    } else {
+      registered = alignUp(seqs.newest + horizonMs);
     }
     if (!seqs.add(sample.seq(), sample.countedAt(), horizonMs)) {
       duplicates.inc();
       return false;
     }
     seen.put(sample.reporter(), seqs);
-    // One timer per connection and horizon-long step (timers with equal times collapse).
-    ctx.timerService().registerEventTimeTimer(alignUp(seqs.newest + horizonMs));
+    // One timer per connection and horizon-long step: registered when the reporter's newest event
+    // time enters a new step (a timer at the step this reporter already asked for, or a later
+    // one re-registered by onTimer, is pending as long as any state is).
+    long due = alignUp(seqs.newest + horizonMs);
+    if (due != registered) {
+      ctx.timerService().registerEventTimeTimer(due);
+    }
     return true;
   }
 
