@@ -10,7 +10,11 @@ import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -60,7 +64,11 @@ public final class BillCommand implements Callable<Integer> {
       description = "Zone of the billing day (default: peerbill.billing.zone, Asia/Shanghai).")
   ZoneId zone;
 
-  @Option(names = "--dry-run", description = "Print the lines without storing anything.")
+  @Option(
+      names = "--dry-run",
+      description =
+          "Print the lines and what a run would do with each (new, unchanged, changed, removed),"
+              + " without storing anything.")
   boolean dryRun;
 
   @Option(names = "--force", description = "Bill even if the day's traffic is not complete yet.")
@@ -88,8 +96,26 @@ public final class BillCommand implements Callable<Integer> {
           out.flush();
         }
         if (dryRun) {
-          int lines = context.getBean(DryRun.class).rate(day, line -> out.println(format(line)));
-          out.println("dry run: " + lines + " line(s) for " + day + ", nothing stored");
+          Map<DryRun.Change, Integer> changes = new EnumMap<>(DryRun.Change.class);
+          int lines =
+              context
+                  .getBean(DryRun.class)
+                  .rate(
+                      day,
+                      preview -> {
+                        changes.merge(preview.change(), 1, Integer::sum);
+                        out.println(format(preview));
+                      });
+          out.println(
+              "dry run: "
+                  + lines
+                  + " line(s) for "
+                  + day
+                  + " ("
+                  + changes.entrySet().stream()
+                      .map(e -> e.getKey().name().toLowerCase(Locale.ROOT) + " " + e.getValue())
+                      .collect(Collectors.joining(", "))
+                  + "), nothing stored");
           continue;
         }
         BillingReport report = context.getBean(BillingRun.class).bill(day, force);
@@ -107,6 +133,15 @@ public final class BillCommand implements Callable<Integer> {
       }
       return exit;
     }
+  }
+
+  /** A line as a run would leave it, then what the run would do: [new], [changed: …], … */
+  static String format(DryRun.Preview preview) {
+    String change = preview.change().name().toLowerCase(Locale.ROOT);
+    return format(preview.line())
+        + " ["
+        + (preview.detail() == null ? change : change + ": " + preview.detail())
+        + "]";
   }
 
   static String format(BillLine l) {

@@ -154,12 +154,17 @@ public class DailyPeakBillingJobConfiguration {
                   lines.removeAllBut(
                       day.date(),
                       DailyPeakQuery.stagedConnections(stagingTable(step)),
-                      "re-run removed: no ACTIVE time on " + day + ", not billable (D9)",
+                      removalReason(day),
                       step.getJobExecutionId()));
               return RepeatStatus.FINISHED;
             },
             transactionManager)
         .build();
+  }
+
+  /** Why a re-run removes a line of the day (kept with the line's earlier value). */
+  public static String removalReason(BillingDay day) {
+    return "re-run removed: no ACTIVE time on " + day + ", not billable (D9)";
   }
 
   private static String stagingTable(StepExecution stepExecution) {

@@ -3,6 +3,7 @@ package io.peerbill.billing.run;
 import static io.peerbill.billing.BillingFixture.bytesFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.peerbill.billing.BillingDay;
 import io.peerbill.billing.BillingTestBase;
@@ -31,6 +32,7 @@ class BillingRunTest extends BillingTestBase {
   static final Instant DAY_END = Instant.parse("2026-11-25T16:00:00Z");
 
   @Autowired StatementRepository statements;
+  @Autowired DryRun dryRun;
 
   private BillingDay day() {
     return new BillingDay(DAY, SHANGHAI);
@@ -95,6 +97,47 @@ class BillingRunTest extends BillingTestBase {
         .containsExactly(
             "account_id,bill_day,currency,lines,failed_lines,total,previous_total,adjustment,revision",
             "acct-requester,2026-11-25,CNY,7,0,5454.00,4240.00,1214.00,2");
+  }
+
+  @Test
+  void dryRunTellsWhatARunWouldAddReviseAndRemoveAndStoresNothing_D9() throws Exception {
+    List<String> ids = sevenConnections();
+    fixture.watermark(DAY_END.plus(Duration.ofHours(2)));
+    List<DryRun.Preview> first = new ArrayList<>();
+    assertThat(dryRun.rate(day(), first::add)).isEqualTo(7);
+    assertThat(first).extracting(DryRun.Preview::change).containsOnly(DryRun.Change.NEW);
+    assertThat(lines.linesOf(DAY, null)).isEmpty();
+
+    billingRun.bill(day(), false);
+    fixture.tooLate(ids.get(0), DAY_START.plusSeconds(600), bytesFor(812), 0);
+    fixture.neverActiveAfterAll(ids.get(6), "WITHDRAWN");
+    List<DryRun.Preview> again = new ArrayList<>();
+    dryRun.rate(day(), again::add);
+
+    assertThat(again)
+        .extracting(p -> p.line().connectionId(), DryRun.Preview::change)
+        .containsExactlyInAnyOrder(
+            tuple(ids.get(0), DryRun.Change.CHANGED),
+            tuple(ids.get(1), DryRun.Change.UNCHANGED),
+            tuple(ids.get(2), DryRun.Change.UNCHANGED),
+            tuple(ids.get(3), DryRun.Change.UNCHANGED),
+            tuple(ids.get(4), DryRun.Change.UNCHANGED),
+            tuple(ids.get(5), DryRun.Change.UNCHANGED),
+            tuple(ids.get(6), DryRun.Change.REMOVED));
+    DryRun.Preview revised =
+        again.stream().filter(p -> p.change() == DryRun.Change.CHANGED).findFirst().orElseThrow();
+    assertThat(revised.line().amount()).isEqualByComparingTo("1368.00");
+    assertThat(revised.detail()).contains("amount 154.00 -> 1368.00");
+    DryRun.Preview removed =
+        again.stream().filter(p -> p.change() == DryRun.Change.REMOVED).findFirst().orElseThrow();
+    assertThat(removed.line().amount()).isEqualByComparingTo("1050.00");
+    assertThat(removed.detail())
+        .isEqualTo(
+            "re-run removed: no ACTIVE time on 2026-11-25 (Asia/Shanghai), not billable (D9)");
+    // Nothing stored: the lines are still the first run's, without revisions.
+    assertThat(line(ids.get(0), DAY).amount()).isEqualByComparingTo("154.00");
+    assertThat(line(ids.get(6), DAY).status()).isEqualTo(LineStatus.BILLED);
+    assertThat(lines.revisionsOf(ids.get(0), DAY)).isEmpty();
   }
 
   @Test
