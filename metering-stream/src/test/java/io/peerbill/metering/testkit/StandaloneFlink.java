@@ -85,6 +85,9 @@ public final class StandaloneFlink implements AutoCloseable {
           "jobmanager",
           "-Xmx400m",
           "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint");
+      // The JobManager's ports were only free when chosen: until it has bound them, a TaskManager
+      // starting beside it could take one of them for its own ephemeral ports.
+      flink.awaitSlots(0);
       flink.launch(
           "taskmanager", "-Xmx640m", "org.apache.flink.runtime.taskexecutor.TaskManagerRunner");
       flink.awaitSlots(slots);
@@ -147,7 +150,10 @@ public final class StandaloneFlink implements AutoCloseable {
             .start());
   }
 
-  /** Polls the REST API until the slots are there; fails if a cluster process died first. */
+  /**
+   * Polls the REST API until the slots are there (with 0: until it answers); fails if a cluster
+   * process died first.
+   */
   private void awaitSlots(int slots) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     HttpRequest overview =
