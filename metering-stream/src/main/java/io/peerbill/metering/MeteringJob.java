@@ -94,26 +94,25 @@ public final class MeteringJob {
 
     KeyedStream<Sample, String> byConnection =
         DataStreamUtils.reinterpretAsKeyedStream(unique, connectionKey, Types.STRING);
-    SingleOutputStreamOperator<TrafficAggregate> minutes =
+    SingleOutputStreamOperator<TrafficAggregate> aggregates =
         byConnection
             .process(
                 new BucketAggregator(
                     settings.allowedLateness().toMillis(), settings.database(), refresh))
             .name("buckets")
             .uid("buckets");
-    DataStream<TrafficAggregate> fives = minutes.getSideOutput(BucketAggregator.FIVE_MINUTES);
     DataStream<Rejection> rejections =
         valid
             .getSideOutput(SampleValidator.REJECTED)
             .union(unique.getSideOutput(SampleDeduplicator.TOO_LATE));
 
-    minutes.sinkTo(sinks.minuteAggregates()).name("minute aggregates").uid("minute-sink");
-    fives.sinkTo(sinks.fiveMinuteAggregates()).name("5-minute aggregates").uid("five-sink");
+    // Both periods in one stream: each sink has one input and chains to the buckets operator.
+    aggregates.sinkTo(sinks.aggregates()).name("aggregates").uid("aggregate-sink");
     rejections.sinkTo(sinks.rejections()).name("rejections").uid("rejection-sink");
     if (sinks.series() != null) {
-      minutes.union(fives).sinkTo(sinks.series()).name("series").uid("series-sink");
+      aggregates.sinkTo(sinks.series()).name("series").uid("series-sink");
     }
-    return new MeteringStreams(minutes, fives, rejections);
+    return new MeteringStreams(aggregates, rejections);
   }
 
   /** Builds and runs the job; for a bounded source, returns when the input is done. */

@@ -5,11 +5,10 @@ import io.peerbill.metering.model.TrafficAggregate;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 /**
- * The job's streams once built, for side branches such as alert policy evaluation: both aggregate
- * streams are keyed-by-connection outputs of event-time windows (a bucket may be re-emitted with
- * corrected sums while within the allowed lateness).
+ * The job's streams once built, for side branches such as alert policy evaluation: the aggregates
+ * (1- and 5-minute buckets, by {@link TrafficAggregate#periodSeconds()}) are the
+ * keyed-by-connection output of event-time buckets (a bucket may be re-emitted with corrected sums
+ * while within the allowed lateness).
  */
 public record MeteringStreams(
-    DataStream<TrafficAggregate> minuteAggregates,
-    DataStream<TrafficAggregate> fiveMinuteAggregates,
-    DataStream<Rejection> rejections) {}
+    DataStream<TrafficAggregate> aggregates, DataStream<Rejection> rejections) {}

@@ -99,7 +99,7 @@ class MeteringFaultIT {
             .build(env);
     if (failOnce) {
       streams
-          .minuteAggregates()
+          .aggregates()
           .map(new PacedFailure())
           .name("paced failure")
           .sinkTo(new DiscardingSink<>());

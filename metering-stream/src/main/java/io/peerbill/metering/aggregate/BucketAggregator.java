@@ -16,23 +16,20 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
-import org.apache.flink.util.OutputTag;
 
 /**
- * Per connection, sums samples over all reporters (D4) into event-time 1-minute buckets (the main
- * output) and 5-minute buckets (side output {@link #FIVE_MINUTES}). A bucket is emitted when the
- * watermark passes its end; a sample that arrives later but within the allowed lateness re-emits
- * its corrected buckets at once (the latest emission is the truth, which is why sinks upsert). A
- * 5-minute bucket's minutes are kept until its lateness has passed, then forgotten.
+ * Per connection, sums samples over all reporters (D4) into event-time 1-minute and 5-minute
+ * buckets, both on the one output ({@link TrafficAggregate#periodSeconds()} tells them apart, so
+ * every sink of both chains to this operator). A bucket is emitted when the watermark passes its
+ * end; a sample that arrives later but within the allowed lateness re-emits its corrected buckets
+ * at once (the latest emission is the truth, which is why sinks upsert). A 5-minute bucket's
+ * minutes are kept until its lateness has passed, then forgotten.
  *
  * <p>Both periods in one operator: a sample updates one state entry and registers at most one
  * timer, where a window operator per period took two state updates and four timer registrations.
  * Each emission carries the connection's tags and the cap in force at the bucket start.
  */
 public final class BucketAggregator extends KeyedProcessFunction<String, Sample, TrafficAggregate> {
-
-  public static final OutputTag<TrafficAggregate> FIVE_MINUTES =
-      new OutputTag<>("five-minute-aggregates") {};
 
   private static final int MINUTE = TrafficAggregate.MINUTE;
   private static final int FIVE = TrafficAggregate.FIVE_MINUTES;
@@ -96,7 +93,7 @@ public final class BucketAggregator extends KeyedProcessFunction<String, Sample,
     String connection = ctx.getCurrentKey();
     out.collect(aggregate(connection, MINUTE, minuteStart, sums.minute(minute), now));
     if (fiveEnd - 1 <= watermark) {
-      ctx.output(FIVE_MINUTES, aggregate(connection, FIVE, five, sums.total(), now));
+      out.collect(aggregate(connection, FIVE, five, sums.total(), now));
     }
   }
 
@@ -120,7 +117,7 @@ public final class BucketAggregator extends KeyedProcessFunction<String, Sample,
             aggregate(connection, MINUTE, five + minute * MINUTE_MS, sums.minute(minute), now));
       }
       if (timestamp == five + FIVE_MINUTES_MS - 1) {
-        ctx.output(FIVE_MINUTES, aggregate(connection, FIVE, five, sums.total(), now));
+        out.collect(aggregate(connection, FIVE, five, sums.total(), now));
       }
     }
     // Every bucket registered the instant its lateness ends, so the one that ends now is the only

@@ -26,8 +26,7 @@ public final class AlertBranch {
       boolean boundedInput) {
     DataStream<PeriodTraffic> periods =
         metering
-            .minuteAggregates()
-            .union(metering.fiveMinuteAggregates())
+            .aggregates()
             .map(new AggregatePeriods())
             .name("alert periods")
             .uid("alert-periods");

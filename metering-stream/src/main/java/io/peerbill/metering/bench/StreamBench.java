@@ -131,8 +131,7 @@ public final class StreamBench {
 
   private static MeteringSinks sinks(MeteringSettings settings, Sinks writeTo, String influxUrl) {
     if (writeTo == Sinks.NONE) {
-      return new MeteringSinks(
-          new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>(), null);
+      return new MeteringSinks(new DiscardingSink<>(), new DiscardingSink<>(), null);
     }
     return MeteringSinks.postgres(
         settings,

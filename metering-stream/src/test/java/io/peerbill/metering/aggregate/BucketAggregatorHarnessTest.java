@@ -63,7 +63,7 @@ class BucketAggregatorHarnessTest {
       h.processWatermark(T0 + 60_000);
       h.processElement(at("gw-3", 1, 30, 250));
 
-      var emitted = h.extractOutputValues();
+      var emitted = minutes(h);
       assertThat(emitted).hasSize(2);
       TrafficAggregate first = emitted.get(0);
       assertThat(first.bucketStart()).isEqualTo(T0);
@@ -92,7 +92,7 @@ class BucketAggregatorHarnessTest {
       h.processElement(at("gw-1", 2, 120, 2_000));
       h.processElement(at("gw-1", 3, 240, 4_000));
       h.processWatermark(T0 + 299_999);
-      assertThat(h.extractOutputValues())
+      assertThat(minutes(h))
           .extracting(TrafficAggregate::bucketStart, TrafficAggregate::inBytes)
           .containsExactly(
               tuple(T0, 1_000L), tuple(T0 + 60_000, 2_000L), tuple(T0 + 180_000, 4_000L));
@@ -104,7 +104,7 @@ class BucketAggregatorHarnessTest {
           .containsExactly(tuple(T0, 7_000L, 3));
 
       h.processElement(at("gw-2", 1, 180, 500));
-      assertThat(h.extractOutputValues())
+      assertThat(minutes(h))
           .last()
           .extracting(TrafficAggregate::bucketStart, TrafficAggregate::inBytes)
           .containsExactly(T0 + 120_000, 500L);
@@ -115,11 +115,19 @@ class BucketAggregatorHarnessTest {
     }
   }
 
+  private static java.util.List<TrafficAggregate> minutes(
+      KeyedOneInputStreamOperatorTestHarness<String, Sample, TrafficAggregate> h) {
+    return period(h, TrafficAggregate.MINUTE);
+  }
+
   private static java.util.List<TrafficAggregate> fives(
       KeyedOneInputStreamOperatorTestHarness<String, Sample, TrafficAggregate> h) {
-    return h.getSideOutput(BucketAggregator.FIVE_MINUTES).stream()
-        .map(StreamRecord::getValue)
-        .toList();
+    return period(h, TrafficAggregate.FIVE_MINUTES);
+  }
+
+  private static java.util.List<TrafficAggregate> period(
+      KeyedOneInputStreamOperatorTestHarness<String, Sample, TrafficAggregate> h, int seconds) {
+    return h.extractOutputValues().stream().filter(a -> a.periodSeconds() == seconds).toList();
   }
 
   @Test
@@ -146,11 +154,9 @@ class BucketAggregatorHarnessTest {
       h.processElement(at("gw-1", 2, 420, 2_000));
       // The first bucket's cleanup timer (5 min + 90 s) falls inside the second's minute 6..7.
       h.processWatermark(T0 + 389_999);
-      assertThat(h.extractOutputValues())
-          .extracting(TrafficAggregate::bucketStart)
-          .containsExactly(T0);
+      assertThat(minutes(h)).extracting(TrafficAggregate::bucketStart).containsExactly(T0);
       h.processWatermark(T0 + 419_999);
-      assertThat(h.extractOutputValues())
+      assertThat(minutes(h))
           .extracting(TrafficAggregate::bucketStart, TrafficAggregate::inBytes)
           .containsExactly(tuple(T0, 1_000L), tuple(T0 + 360_000, 2_000L));
     }
