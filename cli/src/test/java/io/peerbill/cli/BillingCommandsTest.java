@@ -45,6 +45,11 @@ class BillingCommandsTest {
         .contains("cn-mainland:overseas from 2026-01-01, VOLUME, CNY")
         .contains("500.00 -  Mbps: 1.5");
 
+    PeerbillCliTest.StringCapture dryRun = new PeerbillCliTest.StringCapture();
+    assertThat(dryRun.run("bill", "--date", "2026-11-25", "--dry-run")).as(dryRun.err()).isZero();
+    assertThat(dryRun.out())
+        .contains("dry run: 0 line(s) for 2026-11-25 (Asia/Shanghai), nothing stored");
+
     PeerbillCliTest.StringCapture refused = new PeerbillCliTest.StringCapture();
     assertThat(refused.run("bill", "--date", "2026-11-25")).isEqualTo(1);
     assertThat(refused.err().strip())

@@ -106,16 +106,17 @@ public final class BillCommand implements Callable<Integer> {
                         changes.merge(preview.change(), 1, Integer::sum);
                         out.println(format(preview));
                       });
+          String counts =
+              changes.entrySet().stream()
+                  .map(e -> e.getKey().name().toLowerCase(Locale.ROOT) + " " + e.getValue())
+                  .collect(Collectors.joining(", ", " (", ")"));
           out.println(
               "dry run: "
                   + lines
                   + " line(s) for "
                   + day
-                  + " ("
-                  + changes.entrySet().stream()
-                      .map(e -> e.getKey().name().toLowerCase(Locale.ROOT) + " " + e.getValue())
-                      .collect(Collectors.joining(", "))
-                  + "), nothing stored");
+                  + (changes.isEmpty() ? "" : counts)
+                  + ", nothing stored");
           continue;
         }
         BillingReport report = context.getBean(BillingRun.class).bill(day, force);
