@@ -11,6 +11,7 @@ import io.peerbill.billing.line.BillLineRepository;
 import io.peerbill.billing.line.LineStatus;
 import io.peerbill.billing.tariff.TariffRepository;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -70,14 +71,7 @@ public class DryRun {
       for (var peak = reader.read(); peak != null; peak = reader.read()) {
         BillLine line = rater.process(peak);
         BillLine before = stored.remove(line.connectionId());
-        var changes = before == null ? null : line.changesSince(before);
-        if (before == null) {
-          sink.accept(new Preview(line, Change.NEW, null));
-        } else if (changes.isEmpty()) {
-          sink.accept(new Preview(line, Change.UNCHANGED, null));
-        } else {
-          sink.accept(new Preview(line, Change.CHANGED, String.join("; ", changes)));
-        }
+        sink.accept(before == null ? new Preview(line, Change.NEW, null) : compared(line, before));
         count++;
       }
     } finally {
@@ -91,5 +85,12 @@ public class DryRun {
       }
     }
     return count;
+  }
+
+  private static Preview compared(BillLine line, BillLine before) {
+    List<String> changes = line.changesSince(before);
+    return changes.isEmpty()
+        ? new Preview(line, Change.UNCHANGED, null)
+        : new Preview(line, Change.CHANGED, String.join("; ", changes));
   }
 }
