@@ -4,14 +4,12 @@ import io.peerbill.metering.aggregate.Buckets;
 import io.peerbill.metering.model.RawRecord;
 import io.peerbill.metering.model.Sample;
 import io.peerbill.metering.model.TrafficCounters;
+import io.peerbill.metering.source.ByteLineFormat;
 import io.peerbill.metering.validate.ConnectionCatalog;
 import io.peerbill.metering.validate.ConnectionInfo;
 import io.peerbill.metering.validate.InvalidSampleException;
 import io.peerbill.metering.validate.SampleParser;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -39,13 +37,12 @@ public final class PlainMeterLoop {
     long counted = 0;
     var in = Files.newInputStream(file);
     var stream = file.toString().endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
-    try (BufferedReader reader =
-        new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8), 1 << 16)) {
+    try (ByteLineFormat.LineReader reader = new ByteLineFormat.LineReader(stream)) {
       long line = 0;
-      for (String text = reader.readLine(); text != null; text = reader.readLine()) {
+      for (byte[] bytes = reader.read(); bytes != null; bytes = reader.read()) {
         line++;
         try {
-          Sample s = parser.parse(new RawRecord("bench", Long.toString(line), text), now);
+          Sample s = parser.parse(new RawRecord("bench", Long.toString(line), bytes), now);
           ConnectionInfo c = catalog.find(s.connectionId());
           if (c == null
               || !c.isActiveAt(s.countedAt())

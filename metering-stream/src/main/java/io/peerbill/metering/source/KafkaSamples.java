@@ -2,7 +2,6 @@ package io.peerbill.metering.source;
 
 import io.peerbill.metering.model.RawRecord;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -54,7 +53,7 @@ public final class KafkaSamples {
     };
   }
 
-  /** Keeps the value as text with its partition and offset; parsing happens in the job. */
+  /** Keeps the value as bytes with its partition and offset; parsing happens in the job. */
   static final class RawRecordDeserializer implements KafkaRecordDeserializationSchema<RawRecord> {
     private final String source;
 
@@ -65,9 +64,8 @@ public final class KafkaSamples {
     @Override
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<RawRecord> out)
         throws IOException {
-      String text =
-          record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8);
-      out.collect(new RawRecord(source, record.partition() + ":" + record.offset(), text));
+      byte[] value = record.value() == null ? new byte[0] : record.value();
+      out.collect(new RawRecord(source, record.partition() + ":" + record.offset(), value));
     }
 
     @Override

@@ -7,7 +7,6 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.FileSourceSplit;
 import org.apache.flink.connector.file.src.impl.StreamFormatAdapter;
 import org.apache.flink.connector.file.src.reader.BulkFormat;
-import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
 import org.apache.flink.connector.file.src.util.RecordAndPosition;
 
 /**
@@ -18,8 +17,7 @@ import org.apache.flink.connector.file.src.util.RecordAndPosition;
  */
 public final class PositionedLineFormat implements BulkFormat<RawRecord, FileSourceSplit> {
 
-  private final StreamFormatAdapter<String> lines =
-      new StreamFormatAdapter<>(new TextLineInputFormat());
+  private final StreamFormatAdapter<byte[]> lines = new StreamFormatAdapter<>(new ByteLineFormat());
 
   @Override
   public Reader<RawRecord> createReader(Configuration config, FileSourceSplit split)
@@ -47,11 +45,11 @@ public final class PositionedLineFormat implements BulkFormat<RawRecord, FileSou
     return "file:" + split.path().getPath();
   }
 
-  private record Positioned(Reader<String> lines, String source) implements Reader<RawRecord> {
+  private record Positioned(Reader<byte[]> lines, String source) implements Reader<RawRecord> {
 
     @Override
     public RecordIterator<RawRecord> readBatch() throws IOException {
-      RecordIterator<String> batch = lines.readBatch();
+      RecordIterator<byte[]> batch = lines.readBatch();
       return batch == null ? null : new PositionedIterator(batch, source);
     }
 
@@ -61,12 +59,12 @@ public final class PositionedLineFormat implements BulkFormat<RawRecord, FileSou
     }
   }
 
-  private record PositionedIterator(RecordIterator<String> lines, String source)
+  private record PositionedIterator(RecordIterator<byte[]> lines, String source)
       implements RecordIterator<RawRecord> {
 
     @Override
     public RecordAndPosition<RawRecord> next() {
-      RecordAndPosition<String> line = lines.next();
+      RecordAndPosition<byte[]> line = lines.next();
       if (line == null) {
         return null;
       }

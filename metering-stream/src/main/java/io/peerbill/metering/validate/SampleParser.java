@@ -49,12 +49,14 @@ public final class SampleParser {
     String[] text = new String[2];
     long[] numbers = new long[FIELDS.length];
     boolean[] seen = new boolean[FIELDS.length];
-    try (JsonParser p = JSON.createParser(record.text())) {
+    // The byte parser reads UTF-8 as it arrived and matches field names as canonical symbols,
+    // where decoding to a String first and parsing chars cost twice as much per record.
+    try (JsonParser p = JSON.createParser(record.bytes())) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw malformed("not a JSON object");
       }
-      for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-        int field = indexOf(p.currentName());
+      for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+        int field = indexOf(name);
         JsonToken value = p.nextToken();
         if (field < 0) {
           p.skipChildren();
@@ -137,12 +139,20 @@ public final class SampleParser {
   }
 
   private static int indexOf(String name) {
-    for (int i = 0; i < FIELDS.length; i++) {
-      if (FIELDS[i].equals(name)) {
-        return i;
-      }
-    }
-    return -1;
+    return switch (name) {
+      case "connection_id" -> 0;
+      case "reporter" -> 1;
+      case "seq" -> 2;
+      case "ts" -> 3;
+      case "interval_ms" -> 4;
+      case "in_bytes" -> 5;
+      case "out_bytes" -> 6;
+      case "in_packets" -> 7;
+      case "out_packets" -> 8;
+      case "in_dropped" -> 9;
+      case "out_dropped" -> 10;
+      default -> -1;
+    };
   }
 
   private static InvalidSampleException malformed(String detail) {

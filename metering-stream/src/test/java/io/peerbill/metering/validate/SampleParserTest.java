@@ -7,9 +7,11 @@ import static io.peerbill.metering.MeteringFixtures.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.peerbill.metering.model.RawRecord;
 import io.peerbill.metering.model.RejectReason;
 import io.peerbill.metering.model.Sample;
 import io.peerbill.metering.model.SampleJson;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,6 +37,37 @@ class SampleParserTest {
         SampleJson.render(sample(CONNECTION, "gw", 1, ONE_MINUTE_LATER, 10, 20))
             .replace("{", "{\"schema\":{\"v\":[1,2]},\"note\":\"x\",");
     assertThat(parser.parse(raw(line), NOW).inBytes()).isEqualTo(10);
+  }
+
+  @Test
+  void rejectsBytesThatAreNotUtf8AsMalformedAndKeepsThemReadable() {
+    byte[] line =
+        SampleJson.render(sample(CONNECTION, "gw", 1, ONE_MINUTE_LATER, 10, 20))
+            .replace("\"gw\"", "\"g?\"")
+            .getBytes(StandardCharsets.UTF_8);
+    line[indexOf(line, (byte) '?')] = (byte) 0xC3; // a lead byte with no continuation
+    RawRecord record = new RawRecord("test", "1", line);
+
+    InvalidSampleException e =
+        catchThrowableOfType(InvalidSampleException.class, () -> parser.parse(record, NOW));
+
+    assertThat(e.reason()).isEqualTo(RejectReason.MALFORMED);
+    assertThat(record.text()).contains("\"g\uFFFD\"");
+  }
+
+  @Test
+  void readsMultiByteUtf8InTextFields() throws Exception {
+    String line = SampleJson.render(sample(CONNECTION, "gw-广州-01", 1, ONE_MINUTE_LATER, 10, 20));
+    assertThat(parser.parse(raw(line), NOW).reporter()).isEqualTo("gw-广州-01");
+  }
+
+  private static int indexOf(byte[] bytes, byte b) {
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == b) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("no " + (char) b);
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
