@@ -44,6 +44,14 @@ public final class BenchCommand {
     @Option(names = "--span", defaultValue = "10m", converter = DurationConverter.class)
     Duration span;
 
+    @Option(
+        names = "--interval",
+        defaultValue = "1m",
+        converter = DurationConverter.class,
+        description =
+            "How often each reporter sends a sample (aggregates per sample shrink with it).")
+    Duration interval;
+
     @Option(names = "--parallelism", defaultValue = "2")
     int parallelism;
 
@@ -65,7 +73,8 @@ public final class BenchCommand {
       StreamBench.Sinks writeTo = sinks();
       GeneratorSpec gen =
           GeneratorSpec.clean(
-              connections, reporters, Instant.parse("2026-01-05T00:00:00Z"), span, 1);
+                  connections, reporters, Instant.parse("2026-01-05T00:00:00Z"), span, 1)
+              .withInterval(interval);
       Path work = Files.createTempDirectory("peerbill-bench");
       VictoriaMetricsServer victoria =
           writeTo == StreamBench.Sinks.ALL && influxUrl == null && VictoriaMetricsServer.installed()
@@ -83,8 +92,8 @@ public final class BenchCommand {
                 work);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(
-            "samples:            %,d (%,d connections x %d reporters x %s)%n",
-            r.samples(), connections, reporters, span);
+            "samples:            %,d (%,d connections x %d reporters x %s, one per %s)%n",
+            r.samples(), connections, reporters, span, interval);
         out.printf(
             "job (p=%d, file -> %s): %.1f s, %,.0f samples/s%n",
             parallelism,

@@ -57,6 +57,37 @@ public record GeneratorSpec(
         0);
   }
 
+  /** The same traffic over another time range. */
+  public GeneratorSpec during(Instant from, Duration length) {
+    return new GeneratorSpec(
+        connections,
+        reporters,
+        from,
+        length,
+        interval,
+        seed,
+        malformedFraction,
+        duplicateFraction,
+        lateFraction,
+        lateBy,
+        unknownConnectionFraction);
+  }
+
+  public GeneratorSpec withInterval(Duration every) {
+    return new GeneratorSpec(
+        connections,
+        reporters,
+        start,
+        span,
+        every,
+        seed,
+        malformedFraction,
+        duplicateFraction,
+        lateFraction,
+        lateBy,
+        unknownConnectionFraction);
+  }
+
   public GeneratorSpec withFaults(
       double malformed, double duplicate, double late, Duration lateBy, double unknown) {
     return new GeneratorSpec(
