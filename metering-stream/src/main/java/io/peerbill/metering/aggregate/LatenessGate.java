@@ -45,7 +45,9 @@ public final class LatenessGate extends ProcessFunction<Sample, Sample>
     if (Buckets.isTooLate(countedAt, watermark(), allowedLatenessMillis)) {
       ctx.output(TOO_LATE, sample);
     } else {
-      out.collect(sample);
+      // Only a TOO_LATE row stores where its sample came from: an on-time sample crosses the
+      // shuffle without its source and position, nearly half of its serialized size.
+      out.collect(sample.withoutOrigin());
     }
   }
 

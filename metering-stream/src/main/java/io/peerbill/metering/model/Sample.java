@@ -5,7 +5,8 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
 /**
  * A well-formed traffic sample (wire format v1, DOMAIN.md D4): interval counters of one connection
  * as seen by one reporter for the interval {@code [ts - intervalMs, ts)}, plus the input position
- * it was read from. Flink moves it with {@link SampleSerializer}.
+ * it was read from (null once no rejection can come of it). Flink moves it with {@link
+ * SampleSerializer}.
  */
 @TypeInfo(SampleTypeInfoFactory.class)
 public record Sample(
@@ -28,5 +29,23 @@ public record Sample(
    */
   public long countedAt() {
     return ts - 1;
+  }
+
+  /** The same sample without its input position (null source and position). */
+  public Sample withoutOrigin() {
+    return new Sample(
+        connectionId,
+        reporter,
+        seq,
+        ts,
+        intervalMs,
+        inBytes,
+        outBytes,
+        inPackets,
+        outPackets,
+        inDropped,
+        outDropped,
+        null,
+        null);
   }
 }

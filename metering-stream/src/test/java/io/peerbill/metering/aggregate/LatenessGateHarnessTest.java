@@ -57,6 +57,22 @@ class LatenessGateHarnessTest {
   }
 
   @Test
+  void onlyATooLateSampleKeepsTheInputPositionItsRejectionRowNeeds() throws Exception {
+    try (var h = harness()) {
+      h.open();
+      h.processElement(new StreamRecord<>(at(60, 1)));
+      h.processElement(new StreamRecord<>(at(53, 2)));
+      Sample passed = h.extractOutputValues().get(0);
+      Sample late = h.getSideOutput(LatenessGate.TOO_LATE).peek().getValue();
+
+      assertThat(passed).isEqualTo(at(60, 1).withoutOrigin());
+      assertThat(late).isEqualTo(at(53, 2));
+      assertThat(late.source()).isNotNull();
+      assertThat(late.position()).isNotNull();
+    }
+  }
+
+  @Test
   void restoredGateDecidesAsTheUndisturbedOne() throws Exception {
     OperatorSubtaskState snapshot;
     try (var h = harness()) {
