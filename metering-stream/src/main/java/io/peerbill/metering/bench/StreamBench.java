@@ -79,9 +79,9 @@ public final class StreamBench {
               + " it fills: run it on the embedded database (without PEERBILL_DB_URL)");
     }
     Path file = generate(spec, work.resolve("bench-samples.jsonl"));
-    // The warm-up input: the same connections a day earlier, so the timed run writes new rows.
-    Duration warmSpan = warmUpSpan(spec);
-    GeneratorSpec warmSpec = spec.during(spec.start().minus(Duration.ofDays(1)), warmSpan);
+    // The warm-up input: the same traffic a day earlier, so the timed run writes new rows.
+    GeneratorSpec warmSpec =
+        spec.over(spec.start().minus(Duration.ofDays(1)), spec.span(), spec.interval());
     Path warmFile = generate(warmSpec, work.resolve("bench-warm-up.jsonl"));
     ConnectionSeeder.seed(db.dsl(), spec.connections(), spec.start().minus(Duration.ofDays(2)));
     dropDays(db.dsl(), warmSpec.start(), spec.start().plus(spec.span()));
@@ -100,8 +100,9 @@ public final class StreamBench {
         MeteringSettings.defaults(JdbcTarget.of(db.connectionConfig()))
             .withParallelism(parallelism)
             .withSinks(5000, 0);
-    // A job on a fresh JVM spends a third of its CPU compiling Flink's and our code (C2 threads);
-    // one run over a smaller input first, as a long-running job would be, then the timed run.
+    // A job on a fresh JVM spends a third of its CPU compiling Flink's and our code (C2 threads):
+    // one run over the warm-up input first, as in a job that has run for a while, then the timed
+    // run. (A warm-up of a quarter of the input left the compiler busier during the timed run.)
     runJob(settings, warmFile, sinks(settings, writeTo, influxUrl), count(warmSpec));
     Files.deleteIfExists(warmFile);
 
@@ -157,12 +158,6 @@ public final class StreamBench {
 
   private static long count(GeneratorSpec spec) {
     return spec.samplesPerInterval() * (spec.span().toMillis() / spec.interval().toMillis());
-  }
-
-  /** A quarter of the span in whole intervals, at least one. */
-  static Duration warmUpSpan(GeneratorSpec spec) {
-    long interval = spec.interval().toMillis();
-    return spec.span();
   }
 
   private static void runJob(

@@ -71,10 +71,9 @@ public final class BenchCommand {
     @Override
     public Integer call() throws Exception {
       StreamBench.Sinks writeTo = sinks();
+      Instant start = Instant.parse("2026-01-05T00:00:00Z");
       GeneratorSpec gen =
-          GeneratorSpec.clean(
-                  connections, reporters, Instant.parse("2026-01-05T00:00:00Z"), span, 1)
-              .withInterval(interval);
+          GeneratorSpec.clean(connections, reporters, start, span, 1).over(start, span, interval);
       Path work = Files.createTempDirectory("peerbill-bench");
       VictoriaMetricsServer victoria =
           writeTo == StreamBench.Sinks.ALL && influxUrl == null && VictoriaMetricsServer.installed()

@@ -57,28 +57,13 @@ public record GeneratorSpec(
         0);
   }
 
-  /** The same traffic over another time range. */
-  public GeneratorSpec during(Instant from, Duration length) {
+  /** The same connections and faults over another time range, a sample every {@code every}. */
+  public GeneratorSpec over(Instant from, Duration length, Duration every) {
     return new GeneratorSpec(
         connections,
         reporters,
         from,
         length,
-        interval,
-        seed,
-        malformedFraction,
-        duplicateFraction,
-        lateFraction,
-        lateBy,
-        unknownConnectionFraction);
-  }
-
-  public GeneratorSpec withInterval(Duration every) {
-    return new GeneratorSpec(
-        connections,
-        reporters,
-        start,
-        span,
         every,
         seed,
         malformedFraction,
