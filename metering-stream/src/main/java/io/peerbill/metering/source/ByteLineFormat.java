@@ -1,5 +1,6 @@
 package io.peerbill.metering.source;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -18,6 +19,13 @@ import org.apache.flink.core.fs.FSDataInputStream;
 public final class ByteLineFormat extends SimpleStreamFormat<byte[]> {
 
   private static final int BUFFER = 1 << 16;
+
+  /**
+   * The most of one line that is kept: a sample is a few hundred bytes, and a file without line
+   * breaks must not take the job's memory. A longer line comes out cut off here, so it is rejected
+   * as MALFORMED with its first mebibyte stored.
+   */
+  public static final int MAX_LINE = 1 << 20;
 
   @Override
   public Reader<byte[]> createReader(Configuration config, FSDataInputStream stream) {
@@ -42,25 +50,32 @@ public final class ByteLineFormat extends SimpleStreamFormat<byte[]> {
 
     @Override
     public byte[] read() throws IOException {
-      byte[] carried = null; // a line that runs past the end of the buffer
+      ByteArrayOutputStream carried = null; // a line that runs past the end of the buffer
       while (true) {
         if (next == end && !fill()) {
-          return carried == null ? null : withoutCr(carried, carried.length);
+          return carried == null ? null : withoutCr(carried.toByteArray());
         }
         int from = next;
         int at = indexOfNewline(from);
         if (at >= 0) {
           next = at + 1;
           if (carried == null) {
-            return withoutCr(buffer, from, at);
+            return withoutCr(Arrays.copyOfRange(buffer, from, at));
           }
-          carried = append(carried, from, at);
-          return withoutCr(carried, carried.length);
+          keep(carried, from, at);
+          return withoutCr(carried.toByteArray());
         }
-        carried =
-            carried == null ? Arrays.copyOfRange(buffer, from, end) : append(carried, from, end);
+        if (carried == null) {
+          carried = new ByteArrayOutputStream(2 * BUFFER);
+        }
+        keep(carried, from, end);
         next = end;
       }
+    }
+
+    /** Up to {@link #MAX_LINE} bytes of a line; the rest is skipped up to its line break. */
+    private void keep(ByteArrayOutputStream line, int from, int to) {
+      line.write(buffer, from, Math.max(0, Math.min(to - from, MAX_LINE - line.size())));
     }
 
     private boolean fill() throws IOException {
@@ -79,18 +94,9 @@ public final class ByteLineFormat extends SimpleStreamFormat<byte[]> {
       return -1;
     }
 
-    private byte[] append(byte[] carried, int from, int to) {
-      byte[] joined = Arrays.copyOf(carried, carried.length + to - from);
-      System.arraycopy(buffer, from, joined, carried.length, to - from);
-      return joined;
-    }
-
-    private static byte[] withoutCr(byte[] bytes, int from, int to) {
-      return Arrays.copyOfRange(bytes, from, to > from && bytes[to - 1] == '\r' ? to - 1 : to);
-    }
-
-    private static byte[] withoutCr(byte[] line, int length) {
-      return length > 0 && line[length - 1] == '\r' ? Arrays.copyOf(line, length - 1) : line;
+    private static byte[] withoutCr(byte[] line) {
+      int n = line.length;
+      return n > 0 && line[n - 1] == '\r' ? Arrays.copyOf(line, n - 1) : line;
     }
 
     @Override

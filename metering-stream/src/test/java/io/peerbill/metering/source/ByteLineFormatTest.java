@@ -30,6 +30,15 @@ class ByteLineFormatTest {
   }
 
   @Test
+  void aLineBeyondTheLimitIsCutThereAndTheNextLineIsIntact() throws IOException {
+    String huge = "{" + "x".repeat(ByteLineFormat.MAX_LINE * 3);
+    List<String> lines = lines(huge + "\n{\"next\":1}\n");
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0)).hasSize(ByteLineFormat.MAX_LINE).startsWith("{x");
+    assertThat(lines.get(1)).isEqualTo("{\"next\":1}");
+  }
+
+  @Test
   void keepsBytesThatAreNotUtf8ForTheParserToReject() throws IOException {
     byte[] input = {'{', (byte) 0xC3, '}', '\n'};
     try (var reader = new ByteLineFormat.LineReader(new ByteArrayInputStream(input))) {
