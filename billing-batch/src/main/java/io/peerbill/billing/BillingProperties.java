@@ -1,7 +1,6 @@
 package io.peerbill.billing;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -10,7 +9,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * overridable from the environment, e.g. {@code PEERBILL_BILLING_ZONE}).
  *
  * @param zone the zone whose calendar days are billing days (D5)
- * @param allowedLateness how long after a day ends its aggregates may still change
  * @param payer who pays a cross-region connection (D8)
  * @param currency currency of lines no tariff prices (free, no traffic, failed)
  * @param statementDir where statement CSV files are written
@@ -23,7 +21,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("peerbill.billing")
 public record BillingProperties(
     ZoneId zone,
-    Duration allowedLateness,
     Payer payer,
     String currency,
     Path statementDir,

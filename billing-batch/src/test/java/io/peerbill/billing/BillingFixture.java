@@ -6,7 +6,6 @@ import static io.peerbill.schema.jooq.Tables.METERING_WATERMARK;
 import static io.peerbill.schema.jooq.Tables.PEERING_CONNECTION;
 import static io.peerbill.schema.jooq.Tables.PEERING_EVENT;
 import static io.peerbill.schema.jooq.Tables.REGION;
-import static io.peerbill.schema.jooq.Tables.REJECTED_SAMPLE;
 import static io.peerbill.schema.jooq.Tables.TRAFFIC_5M;
 import static io.peerbill.schema.jooq.Tables.VPC;
 
@@ -152,21 +151,28 @@ public final class BillingFixture {
         .execute();
   }
 
-  /** A sample the stream rejected as too late; {@code ts} is the end of its interval. */
+  /**
+   * A sample that came after its bucket's allowed lateness, added as the stream adds it: to the
+   * 5-minute bucket containing {@code ts - 1 ms} ({@code ts} is the end of its interval).
+   */
   public void tooLate(String id, Instant ts, long inBytes, long outBytes) {
-    int n = SEQUENCE.incrementAndGet();
-    dsl.insertInto(REJECTED_SAMPLE)
-        .set(REJECTED_SAMPLE.REASON, "TOO_LATE")
-        .set(REJECTED_SAMPLE.RAW, "{}")
-        .set(REJECTED_SAMPLE.SOURCE, "test")
-        .set(REJECTED_SAMPLE.SOURCE_POSITION, Integer.toString(n))
-        .set(REJECTED_SAMPLE.CONNECTION_ID, id)
-        .set(REJECTED_SAMPLE.REPORTER, "gw-1")
-        .set(REJECTED_SAMPLE.SEQ, (long) n)
-        .set(REJECTED_SAMPLE.TS, utc(ts))
-        .set(REJECTED_SAMPLE.INTERVAL_MS, 60_000)
-        .set(REJECTED_SAMPLE.IN_BYTES, inBytes)
-        .set(REJECTED_SAMPLE.OUT_BYTES, outBytes)
+    long counted = ts.toEpochMilli() - 1;
+    Instant bucketStart = Instant.ofEpochMilli(counted - Math.floorMod(counted, 300_000L));
+    dsl.insertInto(TRAFFIC_5M)
+        .set(TRAFFIC_5M.CONNECTION_ID, id)
+        .set(TRAFFIC_5M.BUCKET_START, utc(bucketStart))
+        .set(TRAFFIC_5M.IN_BYTES, inBytes)
+        .set(TRAFFIC_5M.OUT_BYTES, outBytes)
+        .set(TRAFFIC_5M.IN_PACKETS, 0L)
+        .set(TRAFFIC_5M.OUT_PACKETS, 0L)
+        .set(TRAFFIC_5M.IN_DROPPED, 0L)
+        .set(TRAFFIC_5M.OUT_DROPPED, 0L)
+        .set(TRAFFIC_5M.SAMPLE_COUNT, 1)
+        .onConflict(TRAFFIC_5M.CONNECTION_ID, TRAFFIC_5M.BUCKET_START)
+        .doUpdate()
+        .set(TRAFFIC_5M.IN_BYTES, TRAFFIC_5M.IN_BYTES.plus(inBytes))
+        .set(TRAFFIC_5M.OUT_BYTES, TRAFFIC_5M.OUT_BYTES.plus(outBytes))
+        .set(TRAFFIC_5M.SAMPLE_COUNT, TRAFFIC_5M.SAMPLE_COUNT.plus(1))
         .execute();
   }
 
@@ -174,7 +180,7 @@ public final class BillingFixture {
     dsl.insertInto(METERING_WATERMARK)
         .set(METERING_WATERMARK.STREAM, "metering")
         .set(METERING_WATERMARK.COMPLETE_UNTIL, utc(completeUntil))
-        .onConflict(METERING_WATERMARK.STREAM)
+        .onConflict(METERING_WATERMARK.STREAM, METERING_WATERMARK.WRITER)
         .doUpdate()
         .set(METERING_WATERMARK.COMPLETE_UNTIL, utc(completeUntil))
         .execute();

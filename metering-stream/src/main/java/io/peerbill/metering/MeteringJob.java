@@ -7,6 +7,7 @@ import io.peerbill.metering.model.RawRecord;
 import io.peerbill.metering.model.Rejection;
 import io.peerbill.metering.model.Sample;
 import io.peerbill.metering.model.TrafficAggregate;
+import io.peerbill.metering.sink.TrafficLedgerOperator;
 import io.peerbill.metering.validate.SampleValidator;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -18,13 +19,15 @@ import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
 /**
- * The metering job (DESIGN.md): samples are parsed and validated, checked for lateness,
- * deduplicated, summed per connection into 1- and 5-minute event-time buckets, and written out;
- * every record not counted leaves as a rejection. Sources and sinks come in through the
- * constructor: production wires Kafka or files and PostgreSQL / InfluxDB, tests wire what they
- * need.
+ * The metering job (DESIGN.md): samples are parsed and validated, deduplicated, and added exactly
+ * once to PostgreSQL's 1- and 5-minute traffic (the ledger decides what was counted before, in any
+ * run); on-time samples are also summed per connection into event-time buckets for the monitoring
+ * series and alert policies. Every record not counted leaves as a rejection. Sources and sinks come
+ * in through the constructor: production wires Kafka or files and PostgreSQL / InfluxDB, tests wire
+ * what they need.
  */
 public final class MeteringJob {
 
@@ -79,10 +82,10 @@ public final class MeteringJob {
             .setParallelism(inputParallelism)
             .name("lateness gate")
             .uid("lateness-gate");
-    DataStream<Sample> late = onTime.getSideOutput(LatenessGate.TOO_LATE);
+    DataStream<Sample> late = onTime.getSideOutput(LatenessGate.LATE);
 
-    // One shuffle: dedupe and both bucket windows share the connection key, so the windows read
-    // the dedupe's output where it is (reinterpreted, not re-partitioned).
+    // One shuffle: dedupe, the ledger and the buckets share the connection key, so the buckets
+    // read the dedupe's on-time output where it is (reinterpreted, not re-partitioned).
     KeySelector<Sample, String> connectionKey = Sample::connectionId;
     SingleOutputStreamOperator<Sample> unique =
         onTime
@@ -92,8 +95,27 @@ public final class MeteringJob {
             .name("dedupe")
             .uid("dedupe");
 
+    // Billing-grade traffic: every sample seen for the first time, late or not, added to
+    // PostgreSQL exactly once against the ledger (a bench may run without it).
+    if (sinks.traffic() == null) {
+      unique.sinkTo(new DiscardingSink<>()).name("traffic (discarded)");
+    } else {
+      unique
+          .transform(
+              "traffic",
+              Types.VOID,
+              new TrafficLedgerOperator(
+                  sinks.traffic(),
+                  settings.sinkBatchSize(),
+                  settings.retentionDays(),
+                  sourceName,
+                  settings.allowedLateness().toMillis()))
+          .uid("traffic-ledger");
+    }
+
     KeyedStream<Sample, String> byConnection =
-        DataStreamUtils.reinterpretAsKeyedStream(unique, connectionKey, Types.STRING);
+        DataStreamUtils.reinterpretAsKeyedStream(
+            unique.getSideOutput(SampleDeduplicator.ON_TIME), connectionKey, Types.STRING);
     SingleOutputStreamOperator<TrafficAggregate> aggregates =
         byConnection
             .process(
@@ -101,13 +123,9 @@ public final class MeteringJob {
                     settings.allowedLateness().toMillis(), settings.database(), refresh))
             .name("buckets")
             .uid("buckets");
-    DataStream<Rejection> rejections =
-        valid
-            .getSideOutput(SampleValidator.REJECTED)
-            .union(unique.getSideOutput(SampleDeduplicator.TOO_LATE));
+    DataStream<Rejection> rejections = valid.getSideOutput(SampleValidator.REJECTED);
 
-    // Both periods in one stream: each sink has one input and chains to the buckets operator.
-    aggregates.sinkTo(sinks.aggregates()).name("aggregates").uid("aggregate-sink");
+    // Both periods in one stream: the series sink has one input and chains to the buckets.
     rejections.sinkTo(sinks.rejections()).name("rejections").uid("rejection-sink");
     if (sinks.series() != null) {
       aggregates.sinkTo(sinks.series()).name("series").uid("series-sink");

@@ -8,9 +8,11 @@ import org.apache.flink.api.common.JobExecutionResult;
 /**
  * The counts of one run: input = accepted + duplicates + rejected, always (DESIGN.md). Summed over
  * all subtasks; after a restore they include records processed again since the last checkpoint.
+ * Duplicates are repeats within the run and samples an earlier run (or attempt) counted already;
+ * {@code late} of the accepted came after their bucket's allowed lateness.
  */
 public record MeteringRunSummary(
-    long input, long accepted, long duplicates, Map<RejectReason, Long> rejected) {
+    long input, long accepted, long duplicates, long late, Map<RejectReason, Long> rejected) {
 
   public static MeteringRunSummary of(JobExecutionResult result) {
     Map<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
@@ -20,7 +22,8 @@ public record MeteringRunSummary(
     return new MeteringRunSummary(
         count(result, RunCounter.INPUT),
         count(result, RunCounter.ACCEPTED),
-        count(result, RunCounter.DUPLICATES),
+        count(result, RunCounter.DUPLICATES) + count(result, RunCounter.ALREADY_COUNTED),
+        count(result, RunCounter.LATE),
         Map.copyOf(rejected));
   }
 

@@ -13,6 +13,13 @@ public final class RunCounter {
   public static final String INPUT = "samplesIn";
   public static final String ACCEPTED = "samplesAccepted";
   public static final String DUPLICATES = "samplesDuplicate";
+
+  /** Samples the ledger held already (counted by an earlier run or attempt): duplicates too. */
+  public static final String ALREADY_COUNTED = "samplesAlreadyCounted";
+
+  /** Accepted samples that came after their bucket's allowed lateness (added all the same). */
+  public static final String LATE = "samplesLate";
+
   public static final String REJECTED_PREFIX = "samplesRejected_";
 
   private final Counter metric;
@@ -32,5 +39,12 @@ public final class RunCounter {
   public void inc() {
     metric.inc();
     total.add(1L);
+  }
+
+  public void add(long n) {
+    if (n != 0) {
+      metric.inc(n);
+      total.add(n);
+    }
   }
 }

@@ -29,7 +29,7 @@ public final class ExpectedRows {
   public static Map<String, String> expectedBuckets(List<GeneratedRecord> input, long lengthMs) {
     Map<String, long[]> sums = new TreeMap<>();
     for (GeneratedRecord r : input) {
-      if (!r.outcome().equals(GeneratedRecord.COUNTED)) {
+      if (!r.counted()) {
         continue;
       }
       Sample s = r.sample();
@@ -82,8 +82,8 @@ public final class ExpectedRows {
 
   public static Map<String, Long> expectedRejections(List<GeneratedRecord> input) {
     return input.stream()
+        .filter(r -> !r.counted() && !r.outcome().equals(GeneratedRecord.DUPLICATE))
         .map(GeneratedRecord::outcome)
-        .filter(o -> !o.equals(GeneratedRecord.COUNTED) && !o.equals(GeneratedRecord.DUPLICATE))
         .collect(Collectors.groupingBy(o -> o, TreeMap::new, Collectors.counting()));
   }
 

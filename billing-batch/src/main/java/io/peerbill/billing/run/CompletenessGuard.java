@@ -1,38 +1,43 @@
 package io.peerbill.billing.run;
 
 import static io.peerbill.schema.jooq.Tables.METERING_WATERMARK;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.min;
 
 import io.peerbill.billing.BillingDay;
-import io.peerbill.billing.BillingProperties;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Refuses to bill a day whose aggregates may still change: the metering stream records in {@code
- * metering_watermark} up to when its 5-minute aggregates are final; day D is billable once that
- * reaches the end of D plus the allowed lateness. With several streams the slowest counts.
+ * Refuses to bill a day whose aggregates may still change: each writer of the metering stream
+ * records in {@code metering_watermark} up to when its buckets are final (net of the stream's
+ * allowed lateness, in the same transaction as its rows); day D is billable once that reaches the
+ * end of D. The slowest running writer of any stream counts; with none running, the newest finished
+ * run (a bounded replay has written all it will).
  */
 @Component
 public class CompletenessGuard {
 
   private final DSLContext dsl;
-  private final BillingProperties properties;
 
-  public CompletenessGuard(DSLContext dsl, BillingProperties properties) {
+  public CompletenessGuard(DSLContext dsl) {
     this.dsl = dsl;
-    this.properties = properties;
   }
 
   /**
    * @throws DayNotCompleteException when the day is not yet covered
    */
   public void check(BillingDay day) {
-    Instant needed = day.end().plus(properties.allowedLateness());
+    Instant needed = day.end();
     OffsetDateTime watermark =
-        dsl.select(min(METERING_WATERMARK.COMPLETE_UNTIL))
+        dsl.select(
+                coalesce(
+                    min(METERING_WATERMARK.COMPLETE_UNTIL)
+                        .filterWhere(METERING_WATERMARK.FINISHED.isFalse()),
+                    max(METERING_WATERMARK.COMPLETE_UNTIL)))
             .from(METERING_WATERMARK)
             .fetchOne(0, OffsetDateTime.class);
     if (watermark == null) {
@@ -50,9 +55,7 @@ public class CompletenessGuard {
               + watermark.toInstant()
               + ", billing needs "
               + needed
-              + " (end of day + allowed lateness "
-              + properties.allowedLateness()
-              + "); use --force to bill anyway");
+              + " (the end of the day); use --force to bill anyway");
     }
   }
 

@@ -1,8 +1,8 @@
 -- The daily peak of every connection active during [day_start, day_end) (D5, D9), in one
 -- streamed aggregate. A bucket counts when it overlaps the connection's ACTIVE time
 -- (peering_active_interval); the stream drops samples outside that time (NOT_ACTIVE), so a bucket
--- cut by activation or deletion holds only active traffic. Too-late samples are folded into the
--- 5-minute bucket containing ts - 1 ms. Readers order by connection so a restart resumes exactly.
+-- cut by activation or deletion holds only active traffic. The buckets are billable_traffic_5m,
+-- late samples included. Readers order by connection so a restart resumes exactly.
 WITH active AS (
     SELECT i.connection_id,
            greatest(i.active_from, CAST(:day_start AS timestamptz)) AS from_ts,
@@ -11,48 +11,29 @@ WITH active AS (
      WHERE i.active_from < CAST(:day_end AS timestamptz)
        AND (i.active_to IS NULL OR i.active_to > CAST(:day_start AS timestamptz))
 ),
-late AS (
-    SELECT r.connection_id,
-           to_timestamp(floor(extract(epoch FROM r.ts - interval '1 millisecond') / 300) * 300)
-               AS bucket_start,
-           sum(r.in_bytes)::bigint AS in_bytes,
-           sum(r.out_bytes)::bigint AS out_bytes
-      FROM rejected_sample r
-     WHERE r.reason = 'TOO_LATE'
-       AND r.ts >= CAST(:day_start AS timestamptz) + interval '1 millisecond'
-       AND r.ts < CAST(:day_end AS timestamptz) + interval '1 millisecond'
-     GROUP BY 1, 2
-),
--- Connections whose buckets must be taken one by one: active for only part of the day, or with
--- too-late samples to fold in. Every other active connection's peak is the plain aggregate.
+-- Connections whose buckets must be taken one by one: active for only part of the day. Every
+-- other active connection's peak is the plain aggregate.
 special AS (
-    SELECT connection_id
+    SELECT DISTINCT connection_id
       FROM active
      WHERE from_ts > CAST(:day_start AS timestamptz) OR to_ts < CAST(:day_end AS timestamptz)
-    UNION
-    SELECT connection_id FROM late
 ),
 -- Materialized: planned on its own it is the bare hash aggregate, never a sort of the day's rows.
 plain_peaks AS MATERIALIZED (
     SELECT t.connection_id,
            max(greatest(t.in_bytes, t.out_bytes)) AS peak_bytes,
            count(*) AS buckets_with_data
-      FROM traffic_5m t
+      FROM billable_traffic_5m t
      WHERE t.bucket_start >= CAST(:day_start AS timestamptz)
        AND t.bucket_start < CAST(:day_end AS timestamptz)
      GROUP BY t.connection_id
 ),
 special_buckets AS (
-    SELECT coalesce(t.connection_id, l.connection_id) AS connection_id,
-           coalesce(t.bucket_start, l.bucket_start) AS bucket_start,
-           greatest(coalesce(t.in_bytes, 0) + coalesce(l.in_bytes, 0),
-                    coalesce(t.out_bytes, 0) + coalesce(l.out_bytes, 0)) AS peak_bytes
-      FROM (SELECT connection_id, bucket_start, in_bytes, out_bytes
-              FROM traffic_5m
-             WHERE bucket_start >= CAST(:day_start AS timestamptz)
-               AND bucket_start < CAST(:day_end AS timestamptz)
-               AND connection_id IN (SELECT connection_id FROM special)) t
-      FULL JOIN late l ON l.connection_id = t.connection_id AND l.bucket_start = t.bucket_start
+    SELECT connection_id, bucket_start, greatest(in_bytes, out_bytes) AS peak_bytes
+      FROM billable_traffic_5m
+     WHERE bucket_start >= CAST(:day_start AS timestamptz)
+       AND bucket_start < CAST(:day_end AS timestamptz)
+       AND connection_id IN (SELECT connection_id FROM special)
 ),
 special_peaks AS (
     SELECT a.connection_id,

@@ -270,13 +270,13 @@ class BillingRunTest extends BillingTestBase {
         .isInstanceOf(CompletenessGuard.DayNotCompleteException.class)
         .hasMessageContaining("metering_watermark is empty");
 
-    fixture.watermark(DAY_END.plus(Duration.ofMinutes(30)));
+    fixture.watermark(DAY_END.minus(Duration.ofMinutes(30)));
     assertThatThrownBy(() -> billingRun.bill(day(), false))
         .isInstanceOf(CompletenessGuard.DayNotCompleteException.class)
         .hasMessage(
             "cannot bill 2026-11-25 (Asia/Shanghai): traffic aggregates are complete until"
-                + " 2026-11-25T16:30:00Z, billing needs 2026-11-25T17:00:00Z (end of day + allowed"
-                + " lateness PT1H); use --force to bill anyway");
+                + " 2026-11-25T15:30:00Z, billing needs 2026-11-25T16:00:00Z (the end of the day);"
+                + " use --force to bill anyway");
     assertThat(lines.linesOf(DAY, null)).isEmpty();
 
     BillingReport forced = billingRun.bill(day(), true);

@@ -95,7 +95,7 @@ class NightlyScheduleTest extends BillingTestBase {
 
   @Test
   void dayNotYetCoveredByTheStreamIsLeftForLater() {
-    fixture.watermark(DAY_END.plus(Duration.ofMinutes(30))); // allowed lateness is one hour
+    fixture.watermark(DAY_END.minus(Duration.ofMinutes(30))); // final through, net of lateness
 
     schedule.billPreviousDay();
 

@@ -11,9 +11,10 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Decides, once and for good, whether a sample is TOO_LATE: when the bounded-out-of-orderness
- * watermark of its input has passed the end of its 1-minute bucket plus the allowed lateness, the
- * bucket's window is gone and the sample leaves on {@link #TOO_LATE}.
+ * Decides, once and for good, whether a sample is late: when the bounded-out-of-orderness watermark
+ * of its input has passed the end of its 1-minute bucket plus the allowed lateness, the bucket of
+ * the monitoring series is final and the sample leaves on {@link #LATE} (it is still added to
+ * PostgreSQL's traffic, only not to the series).
  *
  * <p>It runs chained right after the watermark assigner and tracks that watermark itself, in
  * checkpointed state, instead of reading Flink's: the decision then depends only on the order of
@@ -25,7 +26,7 @@ import org.apache.flink.util.OutputTag;
 public final class LatenessGate extends ProcessFunction<Sample, Sample>
     implements CheckpointedFunction {
 
-  public static final OutputTag<Sample> TOO_LATE = new OutputTag<>("too-late") {};
+  public static final OutputTag<Sample> LATE = new OutputTag<>("late") {};
 
   private final long outOfOrdernessMillis;
   private final long allowedLatenessMillis;
@@ -42,12 +43,13 @@ public final class LatenessGate extends ProcessFunction<Sample, Sample>
   public void processElement(Sample sample, Context ctx, Collector<Sample> out) {
     long countedAt = sample.countedAt();
     maxCountedAt = Math.max(maxCountedAt, countedAt);
+    // Only a rejection stores where its record came from, and those are decided before this:
+    // a sample crosses the shuffle without its source and position, nearly half of its size.
+    Sample bare = sample.withoutOrigin();
     if (Buckets.isTooLate(countedAt, watermark(), allowedLatenessMillis)) {
-      ctx.output(TOO_LATE, sample);
+      ctx.output(LATE, bare);
     } else {
-      // Only a TOO_LATE row stores where its sample came from: an on-time sample crosses the
-      // shuffle without its source and position, nearly half of its serialized size.
-      out.collect(sample.withoutOrigin());
+      out.collect(bare);
     }
   }
 

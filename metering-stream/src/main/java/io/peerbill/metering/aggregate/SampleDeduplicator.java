@@ -1,8 +1,6 @@
 package io.peerbill.metering.aggregate;
 
 import io.peerbill.metering.RunCounter;
-import io.peerbill.metering.model.RejectReason;
-import io.peerbill.metering.model.Rejection;
 import io.peerbill.metering.model.Sample;
 import java.time.Duration;
 import java.util.Iterator;
@@ -20,25 +18,24 @@ import org.apache.flink.util.OutputTag;
  * Counts each sample id (connection, reporter, seq) once. Keyed by connection (the key the bucket
  * windows need too, so no second shuffle): per reporter, the seqs seen are kept as ranges ({@link
  * SeenSeqs}) and forgotten once the reporter's event time is a horizon past them; an event-time
- * timer drops the state of a connection that has gone quiet. Input 1 is the on-time samples (they
- * go on to the windows), input 2 the TOO_LATE ones (they leave as rejections, so billing can fold
- * them in): one state for both, so a late repeat of a counted sample is a duplicate, not a second
- * TOO_LATE row.
+ * timer drops the state of a connection that has gone quiet. Input 1 is the on-time samples, input
+ * 2 the too-late ones: one state for both. Every sample seen for the first time leaves on the main
+ * output (to the ledger, which adds it to PostgreSQL exactly once, late or not); the on-time ones
+ * also leave on {@link #ON_TIME}, to the buckets of the monitoring series and alerts.
  *
- * <p>An id is claimed in the same call that passes its sample on: state and output move together
- * through checkpoints, so a restored job neither loses a sample nor counts it twice.
+ * <p>This is the run's own dedupe, which keeps duplicates out of the series and off the wire to
+ * PostgreSQL; what has been counted for good is the ledger's to say, across runs and restores.
  */
 public final class SampleDeduplicator
     extends KeyedCoProcessFunction<String, Sample, Sample, Sample> {
 
-  public static final OutputTag<Rejection> TOO_LATE = new OutputTag<>("too-late-rejection") {};
+  public static final OutputTag<Sample> ON_TIME = new OutputTag<>("on-time") {};
 
   private final long horizonMs;
 
   private transient MapState<String, SeenSeqs> seen;
-  private transient RunCounter accepted;
   private transient RunCounter duplicates;
-  private transient RunCounter tooLate;
+  private transient RunCounter late;
 
   /**
    * @param horizon how much event time a reporter may move past a seq before a repeat of it is no
@@ -55,27 +52,23 @@ public final class SampleDeduplicator
             .getMapState(
                 new MapStateDescriptor<>(
                     "seen-seqs", Types.STRING, TypeInformation.of(SeenSeqs.class)));
-    accepted = RunCounter.register(getRuntimeContext(), RunCounter.ACCEPTED);
     duplicates = RunCounter.register(getRuntimeContext(), RunCounter.DUPLICATES);
-    tooLate =
-        RunCounter.register(
-            getRuntimeContext(), RunCounter.REJECTED_PREFIX + RejectReason.TOO_LATE);
+    late = RunCounter.register(getRuntimeContext(), RunCounter.LATE);
   }
 
   @Override
   public void processElement1(Sample sample, Context ctx, Collector<Sample> out) throws Exception {
     if (claim(sample, ctx)) {
-      accepted.inc();
       out.collect(sample);
+      ctx.output(ON_TIME, sample);
     }
   }
 
   @Override
   public void processElement2(Sample sample, Context ctx, Collector<Sample> out) throws Exception {
     if (claim(sample, ctx)) {
-      tooLate.inc();
-      ctx.output(
-          TOO_LATE, Rejection.tooLate(sample, "arrived after its bucket's allowed lateness"));
+      late.inc();
+      out.collect(sample);
     }
   }
 

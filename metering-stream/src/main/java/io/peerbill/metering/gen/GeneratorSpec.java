@@ -8,7 +8,7 @@ import java.time.Instant;
  * {@code interval} over {@code [start, start + span)}, plus optional fractions of bad records.
  *
  * @param lateBy how far behind the stream a "late" sample is emitted; beyond out-of-orderness +
- *     allowed lateness + 1 minute it is TOO_LATE for the job
+ *     allowed lateness + 1 minute it is late for the job (counted, not in the series)
  */
 public record GeneratorSpec(
     int connections,

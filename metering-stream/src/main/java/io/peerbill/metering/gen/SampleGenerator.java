@@ -84,7 +84,7 @@ public final class SampleGenerator {
           GeneratedRecord record =
               new GeneratedRecord(SampleJson.render(s), GeneratedRecord.COUNTED, s);
           if (chance(random, spec.lateFraction())) {
-            held.addLast(new GeneratedRecord(record.line(), RejectReason.TOO_LATE.name(), s));
+            held.addLast(new GeneratedRecord(record.line(), GeneratedRecord.LATE, s));
             continue;
           }
           out.accept(record);

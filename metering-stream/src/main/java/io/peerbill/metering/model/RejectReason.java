@@ -7,7 +7,8 @@ public enum RejectReason {
   NEGATIVE_COUNTER,
   BAD_INTERVAL,
   FUTURE_TIMESTAMP,
+  /** More bytes or packets than a 400 Gbit/s link carries in the sample's interval. */
+  IMPLAUSIBLE_COUNTER,
   UNKNOWN_CONNECTION,
-  NOT_ACTIVE,
-  TOO_LATE
+  NOT_ACTIVE
 }

@@ -3,23 +3,12 @@ package io.peerbill.metering.model;
 /**
  * An input record that was not counted, with why. {@code sample} holds the parsed fields when the
  * record parsed (every reason after MALFORMED / MISSING_FIELD / NEGATIVE_COUNTER / BAD_INTERVAL may
- * carry it; TOO_LATE always does, so billing can fold it into its 5-minute bucket).
+ * carry it).
  */
 public record Rejection(
     RejectReason reason, String detail, String raw, String source, String position, Sample sample) {
 
   public static Rejection of(RejectReason reason, String detail, RawRecord record, Sample sample) {
     return new Rejection(reason, detail, record.text(), record.source(), record.position(), sample);
-  }
-
-  /** A sample that arrived after its bucket was final; its raw text is the canonical wire form. */
-  public static Rejection tooLate(Sample sample, String detail) {
-    return new Rejection(
-        RejectReason.TOO_LATE,
-        detail,
-        SampleJson.render(sample),
-        sample.source(),
-        sample.position(),
-        sample);
   }
 }

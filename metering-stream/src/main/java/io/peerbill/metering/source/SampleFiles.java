@@ -11,8 +11,8 @@ import org.apache.flink.connector.file.src.FileSource;
  *
  * <p>Files are read as one stream per reader, one file after another: a folder should hold
  * consecutive time ranges (e.g. one file per hour), because a file starting earlier than the
- * watermark its reader has reached is mostly TOO_LATE (stored, and folded in by billing, but not in
- * the aggregates).
+ * watermark its reader has reached is mostly late (counted, but missing from the monitoring
+ * series).
  */
 public final class SampleFiles {
 

@@ -18,6 +18,12 @@ public final class SampleParser {
 
   public static final int MAX_INTERVAL_MS = 300_000;
 
+  /** Bytes one direction of a 400 Gbit/s link carries in a millisecond. */
+  public static final long MAX_BYTES_PER_MS = 400_000_000_000L / 8 / 1000;
+
+  /** Packets of that link in a millisecond, were every packet 64 bytes. */
+  public static final long MAX_PACKETS_PER_MS = MAX_BYTES_PER_MS / 64;
+
   private static final JsonFactory JSON =
       JsonFactory.builder()
           .streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(40).build())
@@ -129,6 +135,22 @@ public final class SampleParser {
             n[10],
             record.source(),
             record.position());
+    for (int i = 5; i < FIELDS.length; i++) {
+      long limit = n[4] * (i < 7 ? MAX_BYTES_PER_MS : MAX_PACKETS_PER_MS);
+      if (n[i] > limit) {
+        throw new InvalidSampleException(
+            RejectReason.IMPLAUSIBLE_COUNTER,
+            FIELDS[i]
+                + " = "
+                + n[i]
+                + " is more than a 400 Gbit/s link carries in "
+                + n[4]
+                + " ms (at most "
+                + limit
+                + ")",
+            sample);
+      }
+    }
     if (n[3] > nowMillis + futureToleranceMs) {
       throw new InvalidSampleException(
           RejectReason.FUTURE_TIMESTAMP,

@@ -45,10 +45,8 @@ public final class SampleValidator extends ProcessFunction<RawRecord, Sample> {
     input = RunCounter.register(getRuntimeContext(), RunCounter.INPUT);
     rejected = new EnumMap<>(RejectReason.class);
     for (RejectReason reason : RejectReason.values()) {
-      if (reason != RejectReason.TOO_LATE) {
-        rejected.put(
-            reason, RunCounter.register(getRuntimeContext(), RunCounter.REJECTED_PREFIX + reason));
-      }
+      rejected.put(
+          reason, RunCounter.register(getRuntimeContext(), RunCounter.REJECTED_PREFIX + reason));
     }
   }
 

@@ -78,10 +78,10 @@ class SampleGeneratorTest {
             "BAD_INTERVAL",
             "FUTURE_TIMESTAMP",
             "UNKNOWN_CONNECTION",
-            "TOO_LATE");
+            "LATE");
     for (int i = 0; i < records.size(); i++) {
       GeneratedRecord r = records.get(i);
-      if (r.outcome().equals("TOO_LATE")) {
+      if (r.outcome().equals("LATE")) {
         long newestBefore =
             records.subList(0, i).stream()
                 .filter(p -> p.sample() != null)

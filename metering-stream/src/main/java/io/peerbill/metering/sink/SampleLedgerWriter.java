@@ -1,0 +1,188 @@
+package io.peerbill.metering.sink;
+
+import io.peerbill.metering.JdbcTarget;
+import io.peerbill.metering.aggregate.Buckets;
+import io.peerbill.metering.model.Sample;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.flink.api.common.eventtime.Watermark;
+
+/**
+ * Adds samples to traffic_1m / traffic_5m exactly once across every run (DESIGN.md "Exact across
+ * runs"). One transaction per batch: the ledger rows of the batch's (connection, reporter, day)
+ * keys are locked, the samples they hold already are skipped, the rest are summed into their
+ * buckets and added to the stored rows, their seqs join the ledger, and the writer's "final
+ * through" mark moves on. Whatever Flink replays after a restore, or a later run sends again, the
+ * ledger has it and nothing is added twice; a sample never seen before is added, on time or not.
+ */
+final class SampleLedgerWriter extends JdbcBatchWriter<Sample> {
+
+  private record SampleId(String connection, String reporter, long seq, int day) {}
+
+  private record LedgerKey(String connection, String reporter, int day) {}
+
+  /** The batch, one sample per id: a repeat inside one batch would not see the ledger. */
+  private final Map<SampleId, Sample> buffer = new LinkedHashMap<>();
+
+  /** Ledger keys this writer has created or seen, so most batches insert none. */
+  private final Set<LedgerKey> knownKeys = new HashSet<>();
+
+  private final TrafficPartitions partitions = new TrafficPartitions();
+  private final WriterMark mark;
+  private final int retentionDays;
+  private LocalDate retentionDoneFor;
+
+  /** Samples of written batches: newly counted, and skipped as counted before. */
+  private final AtomicLong counted = new AtomicLong();
+
+  private final AtomicLong alreadyCounted = new AtomicLong();
+
+  SampleLedgerWriter(JdbcTarget database, int batchSize, int retentionDays, WriterMark mark) {
+    super(database, batchSize);
+    this.retentionDays = retentionDays;
+    this.mark = mark;
+  }
+
+  @Override
+  public void writeWatermark(Watermark watermark) {
+    mark.advance(watermark.getTimestamp());
+  }
+
+  @Override
+  boolean hasOtherWork() {
+    return mark.hasNews();
+  }
+
+  @Override
+  void buffer(Sample s) {
+    int day = (int) Math.floorDiv(s.countedAt(), 86_400_000L);
+    mark.saw(Buckets.start(s.countedAt(), Buckets.MINUTE_MS) + Buckets.MINUTE_MS);
+    if (buffer.putIfAbsent(new SampleId(s.connectionId(), s.reporter(), s.seq(), day), s) != null) {
+      alreadyCounted.incrementAndGet();
+    }
+  }
+
+  @Override
+  int bufferedCount() {
+    return buffer.size();
+  }
+
+  /**
+   * Counts since the last call, of the batches written and the repeats dropped from the buffer:
+   * [counted, already counted].
+   */
+  long[] takeCounts() {
+    return new long[] {counted.getAndSet(0), alreadyCounted.getAndSet(0)};
+  }
+
+  @Override
+  Batch takeBuffered() {
+    List<Sample> samples = new ArrayList<>(buffer.values());
+    List<LedgerKey> newKeys = new ArrayList<>();
+    Set<Integer> days = new HashSet<>();
+    for (Map.Entry<SampleId, Sample> e : buffer.entrySet()) {
+      SampleId id = e.getKey();
+      LedgerKey key = new LedgerKey(id.connection(), id.reporter(), id.day());
+      if (knownKeys.add(key)) {
+        newKeys.add(key);
+      }
+      days.add(id.day());
+    }
+    if (knownKeys.size() > 1_000_000) {
+      knownKeys.clear(); // a cache only: forgotten keys are inserted again, which is a no-op
+    }
+    buffer.clear();
+    WriterMark.Value through = mark.take();
+    return sql -> {
+      applyRetention(sql);
+      for (int day : days) {
+        partitions.ensure(sql, LocalDate.ofEpochDay(day));
+      }
+      if (!samples.isEmpty()) {
+        sql.connection(
+            c -> {
+              insertKeys(c, newKeys);
+              long fresh = addFresh(c, samples);
+              counted.addAndGet(fresh);
+              alreadyCounted.addAndGet(samples.size() - fresh);
+            });
+      }
+      mark.write(sql, through);
+    };
+  }
+
+  private void applyRetention(org.jooq.DSLContext sql) {
+    LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+    if (retentionDays > 0 && !today.equals(retentionDoneFor)) {
+      TrafficPartitions.dropExpired(sql, today, retentionDays);
+      retentionDoneFor = today;
+    }
+  }
+
+  /** Ledger rows exist before they are locked, so concurrent writers of one key serialize. */
+  private static void insertKeys(java.sql.Connection c, List<LedgerKey> keys)
+      throws java.sql.SQLException {
+    if (keys.isEmpty()) {
+      return;
+    }
+    String[] connections = new String[keys.size()];
+    String[] reporters = new String[keys.size()];
+    int[] days = new int[keys.size()];
+    for (int i = 0; i < keys.size(); i++) {
+      connections[i] = keys.get(i).connection();
+      reporters[i] = keys.get(i).reporter();
+      days[i] = keys.get(i).day();
+    }
+    try (PreparedStatement insert = c.prepareStatement(LedgerSql.INSERT_KEYS)) {
+      insert.setObject(1, connections);
+      insert.setObject(2, reporters);
+      insert.setObject(3, days);
+      insert.executeUpdate();
+    }
+  }
+
+  /** Adds the samples the ledger does not hold; returns how many that was. */
+  private static long addFresh(java.sql.Connection c, List<Sample> samples)
+      throws java.sql.SQLException {
+    int n = samples.size();
+    String[] connections = new String[n];
+    String[] reporters = new String[n];
+    int[] days = new int[n];
+    long[][] numbers = new long[9][n];
+    for (int i = 0; i < n; i++) {
+      Sample s = samples.get(i);
+      connections[i] = s.connectionId();
+      reporters[i] = s.reporter();
+      days[i] = (int) Math.floorDiv(s.countedAt(), 86_400_000L);
+      numbers[0][i] = s.seq();
+      numbers[1][i] = Buckets.start(s.countedAt(), Buckets.MINUTE_MS);
+      numbers[2][i] = Buckets.start(s.countedAt(), Buckets.FIVE_MINUTES_MS);
+      numbers[3][i] = s.inBytes();
+      numbers[4][i] = s.outBytes();
+      numbers[5][i] = s.inPackets();
+      numbers[6][i] = s.outPackets();
+      numbers[7][i] = s.inDropped();
+      numbers[8][i] = s.outDropped();
+    }
+    try (PreparedStatement add = c.prepareStatement(LedgerSql.ADD_FRESH)) {
+      add.setObject(1, connections);
+      add.setObject(2, reporters);
+      add.setObject(3, days);
+      for (int k = 0; k < numbers.length; k++) {
+        add.setObject(4 + k, numbers[k]);
+      }
+      try (ResultSet rs = add.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+}
