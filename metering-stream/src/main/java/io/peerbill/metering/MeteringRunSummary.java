@@ -9,7 +9,8 @@ import org.apache.flink.api.common.JobExecutionResult;
  * The counts of one run: input = accepted + duplicates + rejected, always (DESIGN.md). Summed over
  * all subtasks; after a restore they include records processed again since the last checkpoint.
  * Duplicates are repeats within the run and samples an earlier run (or attempt) counted already;
- * {@code late} of the accepted came after their bucket's allowed lateness.
+ * {@code late} samples, new to the run, came after their bucket's allowed lateness (added to the
+ * traffic all the same, unless the ledger finds them counted before; not in the monitoring series).
  */
 public record MeteringRunSummary(
     long input, long accepted, long duplicates, long late, Map<RejectReason, Long> rejected) {

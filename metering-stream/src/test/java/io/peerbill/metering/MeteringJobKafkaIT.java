@@ -61,6 +61,7 @@ class MeteringJobKafkaIT {
                     "metering-it",
                     "earliest",
                     true,
+                    java.util.Set.of(),
                     new Properties()),
                 "kafka",
                 MeteringSinks.postgres(settings, null))

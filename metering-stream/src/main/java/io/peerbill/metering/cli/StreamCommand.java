@@ -58,6 +58,15 @@ public final class StreamCommand implements Callable<Integer> {
   @Option(names = "--bounded", description = "Kafka: stop at the offsets current at start.")
   boolean bounded;
 
+  @Option(
+      names = "--partitions",
+      split = ",",
+      paramLabel = "P",
+      description =
+          "Kafka: read only these partitions (scale-out: one job per set); default all. Each set"
+              + " publishes its own completeness marks.")
+  java.util.Set<Integer> partitions = new java.util.TreeSet<>();
+
   @Option(names = "--influx-url", description = "InfluxDB 2 URL; no series without it.")
   String influxUrl;
 
@@ -131,11 +140,18 @@ public final class StreamCommand implements Callable<Integer> {
               ? null
               : new InfluxSeriesSink(
                   InfluxTarget.of(influxUrl, influxToken, influxOrg, influxBucket));
+      PrintWriter out = this.spec.commandLine().getOut();
+      out.println(
+          spec.isFile()
+              ? ResumeReport.forFile(source)
+              : ResumeReport.forKafka(
+                  bootstrapServers, spec.target(), groupId, startingOffsets, partitions));
+      out.flush();
       MeteringRunSummary summary =
           MeteringRunner.run(
               settings,
               source(spec),
-              source,
+              partitions.isEmpty() ? source : source + ":" + partitions,
               series,
               alerts
                   ? AlertSettings.defaults(db.connectionConfig()).withPolicyRefresh(policyRefresh)
@@ -150,13 +166,21 @@ public final class StreamCommand implements Callable<Integer> {
       return SampleFiles.source(spec.path());
     }
     return KafkaSamples.source(
-        bootstrapServers, spec.target(), groupId, startingOffsets, bounded, new Properties());
+        bootstrapServers,
+        spec.target(),
+        groupId,
+        startingOffsets,
+        bounded,
+        partitions,
+        new Properties());
   }
 
   private void print(MeteringRunSummary s) {
     PrintWriter out = spec.commandLine().getOut();
     out.printf("input:      %d%n", s.input());
     out.printf("accepted:   %d%n", s.accepted());
+    out.printf(
+        "  late:     %d (after their bucket's allowed lateness; added all the same)%n", s.late());
     out.printf("duplicates: %d%n", s.duplicates());
     out.printf("rejected:   %d%n", s.rejectedTotal());
     s.rejected().entrySet().stream()

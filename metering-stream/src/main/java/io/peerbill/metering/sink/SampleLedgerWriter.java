@@ -56,6 +56,11 @@ final class SampleLedgerWriter extends JdbcBatchWriter<Sample> {
     mark.advance(watermark.getTimestamp());
   }
 
+  /** No more input will come: the next batch marks this writer finished. */
+  void endOfInput() {
+    mark.advance(Long.MAX_VALUE);
+  }
+
   @Override
   boolean hasOtherWork() {
     return mark.hasNews();

@@ -82,8 +82,10 @@ public final class TrafficLedgerOperator extends AbstractStreamOperator<Void>
     count();
   }
 
+  /** The input has ended: this writer has written all it ever will (whatever watermark came). */
   @Override
   public void endInput() throws Exception {
+    writer.endOfInput();
     writer.flush(true);
     count();
   }

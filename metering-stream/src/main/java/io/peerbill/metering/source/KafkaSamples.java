@@ -3,6 +3,8 @@ package io.peerbill.metering.source;
 import io.peerbill.metering.model.RawRecord;
 import java.io.IOException;
 import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -10,6 +12,7 @@ import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDe
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.apache.kafka.common.TopicPartition;
 
 /** The production source: one sample per record of a Kafka topic (wire format v1 values). */
 public final class KafkaSamples {
@@ -20,6 +23,7 @@ public final class KafkaSamples {
    * @param startingOffsets {@code earliest}, {@code latest}, or {@code committed} (the group's
    *     committed offsets, earliest where none)
    * @param bounded stop at the offsets current when the job starts (tests, backfill)
+   * @param partitions the topic's partitions to read (scale-out over jobs), empty for all
    */
   public static KafkaSource<RawRecord> source(
       String bootstrapServers,
@@ -27,15 +31,20 @@ public final class KafkaSamples {
       String groupId,
       String startingOffsets,
       boolean bounded,
+      Set<Integer> partitions,
       Properties extra) {
-    var builder =
-        KafkaSource.<RawRecord>builder()
-            .setBootstrapServers(bootstrapServers)
-            .setTopics(topic)
-            .setGroupId(groupId)
-            .setStartingOffsets(offsets(startingOffsets))
-            .setDeserializer(new RawRecordDeserializer(topic))
-            .setProperties(extra);
+    var builder = KafkaSource.<RawRecord>builder().setBootstrapServers(bootstrapServers);
+    if (partitions.isEmpty()) {
+      builder.setTopics(topic);
+    } else {
+      builder.setPartitions(
+          partitions.stream().map(p -> new TopicPartition(topic, p)).collect(Collectors.toSet()));
+    }
+    builder
+        .setGroupId(groupId)
+        .setStartingOffsets(offsets(startingOffsets))
+        .setDeserializer(new RawRecordDeserializer(topic))
+        .setProperties(extra);
     if (bounded) {
       builder.setBounded(OffsetsInitializer.latest());
     }
