@@ -143,6 +143,9 @@ SELECT connection_id, bucket_start, in_bytes, out_bytes, in_packets, out_packets
 ALTER TABLE metering_watermark DROP CONSTRAINT metering_watermark_pkey;
 ALTER TABLE metering_watermark ADD COLUMN writer integer NOT NULL DEFAULT 0;
 ALTER TABLE metering_watermark ADD COLUMN finished boolean NOT NULL DEFAULT false;
+-- The Flink job the row is of: a new run of the stream resets it to running, a sibling subtask of
+-- the same run that opens late does not.
+ALTER TABLE metering_watermark ADD COLUMN job text;
 -- A row written before this version is a stream that has not run since.
 UPDATE metering_watermark SET finished = true;
 ALTER TABLE metering_watermark ADD PRIMARY KEY (stream, writer);

@@ -118,9 +118,9 @@ class StreamKillIT {
             GROUP,
             "--bounded",
             "--parallelism",
-            "2",
+            "1",
             "--checkpoint-interval",
-            "1s");
+            "200ms");
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
@@ -168,9 +168,22 @@ class StreamKillIT {
         stream.waitFor();
         return true;
       }
-      Thread.sleep(point == KillPoint.IN_A_BATCH_WRITE ? 1 : 20);
+      Thread.sleep(point == KillPoint.RIGHT_AFTER_A_CHECKPOINT ? 20 : 1);
     }
     return false;
+  }
+
+  /** Whether the stream's ledger statement is running in PostgreSQL right now. */
+  private static boolean writing(DSLContext sql) {
+    return sql.fetchExists(
+        org.jooq
+            .impl
+            .DSL
+            .selectOne()
+            .from("pg_stat_activity")
+            .where(
+                "state = 'active' AND query LIKE '%FOR UPDATE%' AND query LIKE '%sample_ledger%'"
+                    + " AND pid <> pg_backend_pid()"));
   }
 
   private String log(int run) {

@@ -81,8 +81,9 @@ final class DemoReport {
     out.println("== Input ==");
     MeteringRunSummary m = r.metering();
     out.printf(
-        "  %d lines: %d accepted, %d duplicates, %d rejected%n",
-        m.input(), m.accepted(), m.duplicates(), m.rejectedTotal());
+        "  %d lines: %d accepted (%d of them late, added to their buckets), %d duplicates,"
+            + " %d rejected%n",
+        m.input(), m.accepted(), m.late(), m.duplicates(), m.rejectedTotal());
     new TreeMap<>(m.rejected())
         .forEach((reason, count) -> out.printf("    %-20s %d%n", reason, count));
 

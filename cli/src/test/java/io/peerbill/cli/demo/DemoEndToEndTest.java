@@ -77,7 +77,7 @@ class DemoEndToEndTest {
     for (GeneratedRecord r : records) {
       Sample s = r.sample();
       boolean counts =
-          r.outcome().equals(GeneratedRecord.COUNTED) || r.outcome().equals("TOO_LATE");
+          r.counted();
       if (s == null || !counts || !s.connectionId().equals(connectionId)) {
         continue;
       }

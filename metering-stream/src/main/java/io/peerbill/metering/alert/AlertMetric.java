@@ -1,5 +1,6 @@
 package io.peerbill.metering.alert;
 
+import io.peerbill.metering.model.D10Metrics;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.OptionalDouble;
@@ -21,9 +22,6 @@ public enum AlertMetric {
   PKG_DROP("PkgDrop", "%", "100", false),
   INBAND_RATE("InbandRate", "% of cap", "100", true),
   OUTBAND_RATE("OutbandRate", "% of cap", "100", true);
-
-  private static final double BITS_PER_BYTE = 8;
-  private static final double BPS_PER_MBPS = 1_000_000;
 
   private final String vendorName;
   private final String unit;
@@ -74,31 +72,23 @@ public enum AlertMetric {
   public OptionalDouble valueOf(PeriodTraffic traffic, Integer capMbps) {
     double seconds = traffic.period().seconds();
     return switch (this) {
-      case IN_BANDWIDTH -> OptionalDouble.of(mbps(traffic.inBytes(), seconds));
-      case OUT_BANDWIDTH -> OptionalDouble.of(mbps(traffic.outBytes(), seconds));
-      case IN_PKG -> OptionalDouble.of(traffic.inPackets() / seconds);
-      case OUT_PKG -> OptionalDouble.of(traffic.outPackets() / seconds);
-      case PKG_DROP -> lossPercent(traffic);
+      case IN_BANDWIDTH -> OptionalDouble.of(D10Metrics.bandwidthMbps(traffic.inBytes(), seconds));
+      case OUT_BANDWIDTH ->
+          OptionalDouble.of(D10Metrics.bandwidthMbps(traffic.outBytes(), seconds));
+      case IN_PKG -> OptionalDouble.of(D10Metrics.packetsPerSecond(traffic.inPackets(), seconds));
+      case OUT_PKG -> OptionalDouble.of(D10Metrics.packetsPerSecond(traffic.outPackets(), seconds));
+      case PKG_DROP ->
+          D10Metrics.pkgDropPercent(
+              traffic.inPackets(), traffic.outPackets(), traffic.inDropped(), traffic.outDropped());
       case INBAND_RATE -> utilisation(traffic, traffic.inBytes(), capMbps);
       case OUTBAND_RATE -> utilisation(traffic, traffic.outBytes(), capMbps);
     };
   }
 
-  private static double mbps(long bytes, double seconds) {
-    return bytes * BITS_PER_BYTE / seconds / BPS_PER_MBPS;
-  }
-
-  /** Loss rate = dropped / (packets + dropped), both directions together (DESIGN wire format). */
-  private static OptionalDouble lossPercent(PeriodTraffic t) {
-    long dropped = t.inDropped() + t.outDropped();
-    long offered = t.inPackets() + t.outPackets() + dropped;
-    return offered == 0 ? OptionalDouble.empty() : OptionalDouble.of(100.0 * dropped / offered);
-  }
-
   private static OptionalDouble utilisation(PeriodTraffic t, long bytes, Integer capMbps) {
-    if (t.sampleCount() == 0 || capMbps == null) {
+    if (t.sampleCount() == 0) {
       return OptionalDouble.empty();
     }
-    return OptionalDouble.of(100.0 * mbps(bytes, t.period().seconds()) / capMbps);
+    return D10Metrics.capUsePercent(bytes, t.period().seconds(), capMbps);
   }
 }

@@ -1,5 +1,7 @@
 package io.peerbill.metering.model;
 
+import java.util.OptionalDouble;
+
 /**
  * One connection's traffic in one bucket of {@code periodSeconds} (60 or 300, DOMAIN.md D10's
  * statistic periods), summed over all reporters (D4), with the connection's tags. The 1-minute and
@@ -32,39 +34,37 @@ public record TrafficAggregate(
 
   /** InBandwidth (D10): bits per second averaged over the bucket. */
   public double inBps() {
-    return inBytes * 8.0 / periodSeconds;
+    return D10Metrics.bandwidthBps(inBytes, periodSeconds);
   }
 
   /** OutBandwidth (D10). */
   public double outBps() {
-    return outBytes * 8.0 / periodSeconds;
+    return D10Metrics.bandwidthBps(outBytes, periodSeconds);
   }
 
   /** InPkg (D10): packets per second. */
   public double inPps() {
-    return (double) inPackets / periodSeconds;
+    return D10Metrics.packetsPerSecond(inPackets, periodSeconds);
   }
 
   /** OutPkg (D10). */
   public double outPps() {
-    return (double) outPackets / periodSeconds;
+    return D10Metrics.packetsPerSecond(outPackets, periodSeconds);
   }
 
-  /** PkgDrop (D10): % of packets dropped, both directions: dropped / (packets + dropped). */
-  public double lossPercent() {
-    long dropped = inDropped + outDropped;
-    long offered = inPackets + outPackets + dropped;
-    return offered == 0 ? 0.0 : dropped * 100.0 / offered;
+  /** PkgDrop (D10); no value for a bucket without packets. */
+  public OptionalDouble lossPercent() {
+    return D10Metrics.pkgDropPercent(inPackets, outPackets, inDropped, outDropped);
   }
 
-  /** InbandRate (D10): % of the cap used inbound; null without a cap (same-region). */
-  public Double inCapUsePercent() {
-    return capMbps == null ? null : inBps() * 100.0 / (capMbps * 1_000_000.0);
+  /** InbandRate (D10): % of the cap used inbound; no value without a cap (same-region). */
+  public OptionalDouble inCapUsePercent() {
+    return D10Metrics.capUsePercent(inBytes, periodSeconds, capMbps);
   }
 
   /** OutbandRate (D10). */
-  public Double outCapUsePercent() {
-    return capMbps == null ? null : outBps() * 100.0 / (capMbps * 1_000_000.0);
+  public OptionalDouble outCapUsePercent() {
+    return D10Metrics.capUsePercent(outBytes, periodSeconds, capMbps);
   }
 
   public long bucketEnd() {

@@ -27,17 +27,14 @@ public final class InfluxPoints {
     tag(line, "requester_region", a.requesterRegion());
     tag(line, "scope", a.scope());
     line.append(' ');
-    field(line, "InBandwidth", a.inBps()).append(',');
-    field(line, "InPkg", a.inPps()).append(',');
-    if (a.capMbps() != null) {
-      field(line, "InbandRate", a.inCapUsePercent()).append(',');
-    }
-    field(line, "OutBandwidth", a.outBps()).append(',');
-    field(line, "OutPkg", a.outPps()).append(',');
-    if (a.capMbps() != null) {
-      field(line, "OutbandRate", a.outCapUsePercent()).append(',');
-    }
+    field(line, "InBandwidth", a.inBps());
+    field(line, "InPkg", a.inPps());
+    field(line, "InbandRate", a.inCapUsePercent());
+    field(line, "OutBandwidth", a.outBps());
+    field(line, "OutPkg", a.outPps());
+    field(line, "OutbandRate", a.outCapUsePercent());
     field(line, "PkgDrop", a.lossPercent());
+    line.setLength(line.length() - 1); // the last field's comma
     return line.append(' ').append(a.bucketStart()).toString();
   }
 
@@ -49,8 +46,15 @@ public final class InfluxPoints {
   }
 
   /** Floats as Java prints them (scientific notation above 10^7 is valid line protocol). */
-  private static StringBuilder field(StringBuilder line, String key, double value) {
-    return line.append(key).append('=').append(value);
+  private static void field(StringBuilder line, String key, double value) {
+    line.append(key).append('=').append(value).append(',');
+  }
+
+  /** A metric without a value (D10Metrics) is left out of the point. */
+  private static void field(StringBuilder line, String key, java.util.OptionalDouble value) {
+    if (value.isPresent()) {
+      field(line, key, value.getAsDouble());
+    }
   }
 
   /** Tag values escape commas, equals signs and spaces (line protocol). */

@@ -52,7 +52,10 @@ public final class TrafficLedgerOperator extends AbstractStreamOperator<Void>
     TaskInfo task = getRuntimeContext().getTaskInfo();
     try (Connection c = database.connect()) {
       WriterMark.register(
-          DSL.using(c, SQLDialect.POSTGRES), stream, task.getNumberOfParallelSubtasks());
+          DSL.using(c, SQLDialect.POSTGRES),
+          stream,
+          task.getNumberOfParallelSubtasks(),
+          getRuntimeContext().getJobInfo().getJobId().toString());
     }
     writer =
         new SampleLedgerWriter(

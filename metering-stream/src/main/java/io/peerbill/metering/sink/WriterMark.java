@@ -40,21 +40,25 @@ final class WriterMark {
   }
 
   /**
-   * Registers the stream's writers 0..{@code writers}-1 as running (an earlier run's rows keep
-   * their value) and forgets rows of writers a run at a higher parallelism left behind. Every
-   * subtask does this when it opens, so no subtask can publish before its siblings are counted.
+   * Registers the stream's writers 0..{@code writers}-1 of job {@code job} as running (an earlier
+   * run's rows keep their value) and forgets rows of writers a run at a higher parallelism left
+   * behind. Every subtask does this when it opens, so no subtask can publish before its siblings
+   * are counted; a sibling opening after another finished leaves that one finished.
    */
-  static void register(DSLContext sql, String stream, int writers) {
+  static void register(DSLContext sql, String stream, int writers, String job) {
     for (int i = 0; i < writers; i++) {
       sql.insertInto(METERING_WATERMARK)
           .set(METERING_WATERMARK.STREAM, stream)
           .set(METERING_WATERMARK.WRITER, i)
           .set(METERING_WATERMARK.COMPLETE_UNTIL, NOTHING_FINAL)
           .set(METERING_WATERMARK.FINISHED, false)
+          .set(METERING_WATERMARK.JOB, job)
           .onConflict(METERING_WATERMARK.STREAM, METERING_WATERMARK.WRITER)
           .doUpdate()
           .set(METERING_WATERMARK.FINISHED, false)
+          .set(METERING_WATERMARK.JOB, job)
           .set(METERING_WATERMARK.UPDATED_AT, DSL.currentOffsetDateTime())
+          .where(METERING_WATERMARK.JOB.isDistinctFrom(job))
           .execute();
     }
     sql.deleteFrom(METERING_WATERMARK)

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.influxdb.client.domain.WritePrecision;
 import com.influxdb.client.write.Point;
+import io.peerbill.metering.alert.AlertMetric;
+import io.peerbill.metering.alert.PeriodTraffic;
+import io.peerbill.metering.alert.StatisticPeriod;
 import io.peerbill.metering.model.TrafficAggregate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -68,6 +71,32 @@ class InfluxPointsTest {
     assertThat(InfluxPoints.lineProtocol(a)).doesNotContain("bandRate");
   }
 
+  /** A bucket without packets has no loss rate: the series agrees with the alert evaluator. */
+  @Test
+  void bucketWithoutPacketsHasNoPkgDropAsAlertPoliciesSeeIt_D10() {
+    TrafficAggregate a =
+        new TrafficAggregate(
+            "pcx-00000001", 60, BUCKET, 5, 0, 0, 0, 0, 0, 1, "CROSS_REGION", "a", "b", "1", 100);
+    PeriodTraffic period =
+        new PeriodTraffic(
+            a.connectionId(),
+            StatisticPeriod.ONE_MINUTE,
+            java.time.Instant.ofEpochMilli(BUCKET),
+            5,
+            0,
+            0,
+            0,
+            0,
+            0,
+            1,
+            100);
+    assertSamePoint(InfluxPoints.lineProtocol(a), viaClient(a));
+    assertThat(InfluxPoints.lineProtocol(a)).doesNotContain("PkgDrop").contains("InbandRate=");
+    assertThat(AlertMetric.PKG_DROP.valueOf(period, 100)).isEmpty();
+    assertThat(AlertMetric.INBAND_RATE.valueOf(period, 100).getAsDouble())
+        .isEqualTo(a.inCapUsePercent().getAsDouble());
+  }
+
   private static String viaClient(TrafficAggregate a) {
     Point point =
         Point.measurement(InfluxPoints.MEASUREMENT)
@@ -81,13 +110,10 @@ class InfluxPointsTest {
             .addField("InBandwidth", a.inBps())
             .addField("OutBandwidth", a.outBps())
             .addField("InPkg", a.inPps())
-            .addField("OutPkg", a.outPps())
-            .addField("PkgDrop", a.lossPercent());
-    if (a.capMbps() != null) {
-      point
-          .addField("InbandRate", a.inCapUsePercent())
-          .addField("OutbandRate", a.outCapUsePercent());
-    }
+            .addField("OutPkg", a.outPps());
+    a.lossPercent().ifPresent(v -> point.addField("PkgDrop", v));
+    a.inCapUsePercent().ifPresent(v -> point.addField("InbandRate", v));
+    a.outCapUsePercent().ifPresent(v -> point.addField("OutbandRate", v));
     return point.toLineProtocol();
   }
 

@@ -71,4 +71,17 @@ public final class InProcessKafka implements BeforeAllCallback, AfterAllCallback
       producer.flush();
     }
   }
+
+  /** Unkeyed values spread over the partitions in turn, so one connection is in all of them. */
+  public void sendAlternating(String topic, int partitions, List<String> values) {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    try (var producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+      for (int i = 0; i < values.size(); i++) {
+        producer.send(new ProducerRecord<>(topic, i % partitions, null, values.get(i)));
+      }
+      producer.flush();
+    }
+  }
 }
