@@ -76,8 +76,7 @@ class DemoEndToEndTest {
     Map<Long, long[]> buckets = new TreeMap<>();
     for (GeneratedRecord r : records) {
       Sample s = r.sample();
-      boolean counts =
-          r.counted();
+      boolean counts = r.counted();
       if (s == null || !counts || !s.connectionId().equals(connectionId)) {
         continue;
       }
