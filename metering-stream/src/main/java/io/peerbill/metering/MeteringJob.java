@@ -106,7 +106,7 @@ public final class MeteringJob {
               Types.VOID,
               new TrafficLedgerOperator(
                   sinks.traffic(),
-                  settings.sinkBatchSize(),
+                  settings.trafficBatchSize(),
                   settings.retentionDays(),
                   sourceName,
                   settings.allowedLateness().toMillis()))

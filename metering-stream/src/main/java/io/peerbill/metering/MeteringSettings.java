@@ -21,7 +21,10 @@ import java.util.function.Consumer;
  * @param stateBackend {@code hashmap} (heap) or {@code rocksdb} (large state, on disk)
  * @param restartAttempts restarts after a failure before the job fails (fixed delay)
  * @param restartDelay wait before each restart
- * @param sinkBatchSize rows per PostgreSQL write
+ * @param sinkBatchSize rejections per PostgreSQL write
+ * @param trafficBatchSize samples per traffic write: each write updates the ledger row of every
+ *     (connection, reporter, day) in it and the buckets it touches, so larger batches update each
+ *     row less often
  * @param retentionDays days of traffic partitions to keep; 0 keeps all
  * @param inputParallelism parallelism of reading, parsing and the lateness gate (up to the first
  *     shuffle), e.g. the number of Kafka partitions; 0 = the job's parallelism
@@ -40,6 +43,7 @@ public record MeteringSettings(
     int restartAttempts,
     Duration restartDelay,
     int sinkBatchSize,
+    int trafficBatchSize,
     int retentionDays,
     int inputParallelism)
     implements Serializable {
@@ -59,6 +63,7 @@ public record MeteringSettings(
         3,
         Duration.ofSeconds(10),
         2000,
+        50_000,
         0,
         0);
   }
@@ -114,6 +119,10 @@ public record MeteringSettings(
         });
   }
 
+  public MeteringSettings withTrafficBatchSize(int samples) {
+    return with(c -> c.trafficBatchSize = samples);
+  }
+
   public MeteringSettings withCatalogRefresh(Duration value) {
     return with(c -> c.catalogRefresh = value);
   }
@@ -140,6 +149,7 @@ public record MeteringSettings(
     private int restartAttempts;
     private Duration restartDelay;
     private int sinkBatchSize;
+    private int trafficBatchSize;
     private int retentionDays;
     private int inputParallelism;
 
@@ -157,6 +167,7 @@ public record MeteringSettings(
       restartAttempts = from.restartAttempts;
       restartDelay = from.restartDelay;
       sinkBatchSize = from.sinkBatchSize;
+      trafficBatchSize = from.trafficBatchSize;
       retentionDays = from.retentionDays;
       inputParallelism = from.inputParallelism;
     }
@@ -176,6 +187,7 @@ public record MeteringSettings(
           restartAttempts,
           restartDelay,
           sinkBatchSize,
+          trafficBatchSize,
           retentionDays,
           inputParallelism);
     }

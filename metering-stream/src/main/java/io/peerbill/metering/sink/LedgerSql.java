@@ -1,9 +1,9 @@
 package io.peerbill.metering.sink;
 
 /**
- * The statements of {@link SampleLedgerWriter}. Rows travel as one array per column (bound
- * directly, so the driver sends them in binary) and are unnested by PostgreSQL; a day is an epoch
- * day number, a bucket its start in epoch milliseconds.
+ * The statements of {@link LedgerBatch}. Rows travel as one array per column (bound directly, so
+ * the driver sends them in binary) and are unnested by PostgreSQL; a day is an epoch day number, a
+ * bucket its start in epoch milliseconds, seqs inclusive ranges [lo, hi].
  */
 final class LedgerSql {
 
@@ -18,52 +18,55 @@ final class LedgerSql {
       """;
 
   /**
-   * One statement: lock the batch's ledger rows (in key order, so two writers sharing keys queue
-   * instead of deadlocking), keep the samples they do not hold, add those to both tables (rows in
-   * key order, for the same reason) and their seqs to the ledger; returns how many were added.
+   * Locks the batch's ledger rows (in key order, so two writers sharing keys queue instead of
+   * deadlocking) and returns, per key, the ranges of the batch's seqs that the row holds already.
    */
-  static final String ADD_FRESH =
+  static final String LOCK_AND_FIND_COUNTED =
       """
-      WITH s AS MATERIALIZED (
-        SELECT * FROM unnest(?::text[], ?::text[], ?::int4[], ?::int8[], ?::int8[], ?::int8[],
-                             ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::int8[])
-                 AS s(c, r, d, q, m1, m5, ib, ob, ip, op, id, od)
+      WITH b AS (
+        SELECT c, r, DATE '1970-01-01' + d AS day, range_agg(int8range(lo, hi, '[]')) AS seqs
+          FROM unnest(?::text[], ?::text[], ?::int4[], ?::int8[], ?::int8[]) AS b(c, r, d, lo, hi)
+         GROUP BY 1, 2, 3
       ),
       l AS MATERIALIZED (
-        SELECT l.connection_id, l.reporter, l.day, l.seqs
+        SELECT l.connection_id, l.reporter, l.day, l.seqs * b.seqs AS counted
           FROM sample_ledger l
-         WHERE (l.connection_id, l.reporter, l.day) IN
-               (SELECT DISTINCT s.c, s.r, DATE '1970-01-01' + s.d FROM s)
+          JOIN b ON l.connection_id = b.c AND l.reporter = b.r AND l.day = b.day
          ORDER BY l.connection_id, l.reporter, l.day
-           FOR UPDATE
-      ),
-      fresh AS MATERIALIZED (
-        SELECT s.*
-          FROM s JOIN l ON l.connection_id = s.c AND l.reporter = s.r
-                       AND l.day = DATE '1970-01-01' + s.d
-         WHERE NOT l.seqs @> s.q
-      ),
-      %s,
-      %s,
-      ledger AS (
-        UPDATE sample_ledger l SET seqs = l.seqs + n.seqs, updated_at = now()
-          FROM (SELECT c, r, d, range_agg(int8range(q, q, '[]')) AS seqs
-                  FROM fresh GROUP BY c, r, d) n
-         WHERE l.connection_id = n.c AND l.reporter = n.r AND l.day = DATE '1970-01-01' + n.d
+           FOR UPDATE OF l
       )
-      SELECT count(*) FROM fresh
-      """
-          .formatted(addTo("minutes", "traffic_1m", "m1"), addTo("fives", "traffic_5m", "m5"));
+      SELECT l.connection_id, l.reporter, l.day - DATE '1970-01-01', lower(x), upper(x) - 1
+        FROM l, unnest(l.counted) AS x
+       WHERE NOT isempty(l.counted)
+       ORDER BY 1, 2, 3, 4
+      """;
 
-  /** The CTE adding the fresh samples, summed per bucket, to one table's rows. */
-  private static String addTo(String name, String table, String bucket) {
+  /** Adds the fresh samples' bucket sums to both tables and their seqs to the ledger. */
+  static final String ADD =
+      """
+      WITH %s,
+      %s,
+      n AS (
+        SELECT c, r, DATE '1970-01-01' + d AS day, range_agg(int8range(lo, hi, '[]')) AS seqs
+          FROM unnest(?::text[], ?::text[], ?::int4[], ?::int8[], ?::int8[]) AS n(c, r, d, lo, hi)
+         GROUP BY 1, 2, 3
+      )
+      UPDATE sample_ledger l SET seqs = l.seqs + n.seqs, updated_at = now()
+        FROM n
+       WHERE l.connection_id = n.c AND l.reporter = n.r AND l.day = n.day
+      """
+          .formatted(addTo("minutes", "traffic_1m"), addTo("fives", "traffic_5m"));
+
+  /** The CTE adding bucket sums to one table's rows (in key order, see above). */
+  private static String addTo(String name, String table) {
     return """
         %1$s AS (
           INSERT INTO %2$s AS t (connection_id, bucket_start, in_bytes, out_bytes, in_packets,
                                  out_packets, in_dropped, out_dropped, sample_count)
-          SELECT c, to_timestamp(%3$s / 1000.0), sum(ib), sum(ob), sum(ip), sum(op), sum(id),
-                 sum(od), count(*)
-            FROM fresh GROUP BY c, %3$s ORDER BY c, %3$s
+          SELECT c, to_timestamp(b / 1000.0), ib, ob, ip, op, id, od, n
+            FROM unnest(?::text[], ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::int8[],
+                        ?::int8[], ?::int8[], ?::int8[]) AS s(c, b, ib, ob, ip, op, id, od, n)
+           ORDER BY c, b
           ON CONFLICT (connection_id, bucket_start) DO UPDATE SET
               in_bytes = t.in_bytes + excluded.in_bytes,
               out_bytes = t.out_bytes + excluded.out_bytes,
@@ -74,6 +77,6 @@ final class LedgerSql {
               sample_count = t.sample_count + excluded.sample_count,
               updated_at = now()
         )"""
-        .formatted(name, table, bucket);
+        .formatted(name, table);
   }
 }

@@ -4,7 +4,6 @@ import io.peerbill.metering.JdbcTarget;
 import io.peerbill.metering.aggregate.Buckets;
 import io.peerbill.metering.model.Sample;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,13 +26,11 @@ final class SampleLedgerWriter extends JdbcBatchWriter<Sample> {
 
   private record SampleId(String connection, String reporter, long seq, int day) {}
 
-  private record LedgerKey(String connection, String reporter, int day) {}
-
   /** The batch, one sample per id: a repeat inside one batch would not see the ledger. */
   private final Map<SampleId, Sample> buffer = new LinkedHashMap<>();
 
   /** Ledger keys this writer has created or seen, so most batches insert none. */
-  private final Set<LedgerKey> knownKeys = new HashSet<>();
+  private final Set<LedgerBatch.Key> knownKeys = new HashSet<>();
 
   private final TrafficPartitions partitions = new TrafficPartitions();
   private final WriterMark mark;
@@ -91,11 +88,11 @@ final class SampleLedgerWriter extends JdbcBatchWriter<Sample> {
   @Override
   Batch takeBuffered() {
     List<Sample> samples = new ArrayList<>(buffer.values());
-    List<LedgerKey> newKeys = new ArrayList<>();
+    List<LedgerBatch.Key> newKeys = new ArrayList<>();
     Set<Integer> days = new HashSet<>();
     for (Map.Entry<SampleId, Sample> e : buffer.entrySet()) {
       SampleId id = e.getKey();
-      LedgerKey key = new LedgerKey(id.connection(), id.reporter(), id.day());
+      LedgerBatch.Key key = new LedgerBatch.Key(id.connection(), id.reporter(), id.day());
       if (knownKeys.add(key)) {
         newKeys.add(key);
       }
@@ -115,7 +112,7 @@ final class SampleLedgerWriter extends JdbcBatchWriter<Sample> {
         sql.connection(
             c -> {
               insertKeys(c, newKeys);
-              long fresh = addFresh(c, samples);
+              long fresh = new LedgerBatch(samples).add(c);
               counted.addAndGet(fresh);
               alreadyCounted.addAndGet(samples.size() - fresh);
             });
@@ -133,7 +130,7 @@ final class SampleLedgerWriter extends JdbcBatchWriter<Sample> {
   }
 
   /** Ledger rows exist before they are locked, so concurrent writers of one key serialize. */
-  private static void insertKeys(java.sql.Connection c, List<LedgerKey> keys)
+  private static void insertKeys(java.sql.Connection c, List<LedgerBatch.Key> keys)
       throws java.sql.SQLException {
     if (keys.isEmpty()) {
       return;
@@ -151,43 +148,6 @@ final class SampleLedgerWriter extends JdbcBatchWriter<Sample> {
       insert.setObject(2, reporters);
       insert.setObject(3, days);
       insert.executeUpdate();
-    }
-  }
-
-  /** Adds the samples the ledger does not hold; returns how many that was. */
-  private static long addFresh(java.sql.Connection c, List<Sample> samples)
-      throws java.sql.SQLException {
-    int n = samples.size();
-    String[] connections = new String[n];
-    String[] reporters = new String[n];
-    int[] days = new int[n];
-    long[][] numbers = new long[9][n];
-    for (int i = 0; i < n; i++) {
-      Sample s = samples.get(i);
-      connections[i] = s.connectionId();
-      reporters[i] = s.reporter();
-      days[i] = (int) Math.floorDiv(s.countedAt(), 86_400_000L);
-      numbers[0][i] = s.seq();
-      numbers[1][i] = Buckets.start(s.countedAt(), Buckets.MINUTE_MS);
-      numbers[2][i] = Buckets.start(s.countedAt(), Buckets.FIVE_MINUTES_MS);
-      numbers[3][i] = s.inBytes();
-      numbers[4][i] = s.outBytes();
-      numbers[5][i] = s.inPackets();
-      numbers[6][i] = s.outPackets();
-      numbers[7][i] = s.inDropped();
-      numbers[8][i] = s.outDropped();
-    }
-    try (PreparedStatement add = c.prepareStatement(LedgerSql.ADD_FRESH)) {
-      add.setObject(1, connections);
-      add.setObject(2, reporters);
-      add.setObject(3, days);
-      for (int k = 0; k < numbers.length; k++) {
-        add.setObject(4 + k, numbers[k]);
-      }
-      try (ResultSet rs = add.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
     }
   }
 }

@@ -1,0 +1,191 @@
+package io.peerbill.metering.sink;
+
+import io.peerbill.metering.aggregate.Buckets;
+import io.peerbill.metering.model.Sample;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One batch of samples added to PostgreSQL exactly once, inside the caller's transaction: the
+ * ledger rows of the batch's (connection, reporter, day) keys are locked and asked which of the
+ * batch's seqs they hold already (usually none); the rest are summed here, per bucket, and added to
+ * traffic_1m / traffic_5m, and their seqs to the ledger. PostgreSQL sees keys, seq ranges and one
+ * row per bucket, never a row per sample; the row locks, held to the commit, make a concurrent
+ * writer of the same keys wait for this one and then see its seqs.
+ */
+final class LedgerBatch {
+
+  record Key(String connection, String reporter, int day) {}
+
+  private record Bucket(String connection, long start) {}
+
+  private final Map<Key, List<Sample>> byKey = new LinkedHashMap<>();
+  private final int samples;
+
+  LedgerBatch(List<Sample> samples) {
+    for (Sample s : samples) {
+      byKey.computeIfAbsent(key(s), k -> new ArrayList<>()).add(s);
+    }
+    this.samples = samples.size();
+  }
+
+  static Key key(Sample s) {
+    return new Key(s.connectionId(), s.reporter(), (int) Math.floorDiv(s.countedAt(), 86_400_000L));
+  }
+
+  /** Adds what the ledger does not hold yet; returns how many samples that was. */
+  long add(Connection c) throws SQLException {
+    Map<Key, SeqRanges> held = lockAndFindCounted(c);
+    Map<Bucket, long[]> minutes = new HashMap<>();
+    Map<Bucket, long[]> fives = new HashMap<>();
+    Map<Key, SeqRanges> added = new LinkedHashMap<>();
+    long fresh = 0;
+    for (Map.Entry<Key, List<Sample>> e : byKey.entrySet()) {
+      SeqRanges before = held.get(e.getKey());
+      long[] seqs = new long[e.getValue().size()];
+      int n = 0;
+      for (Sample s : e.getValue()) {
+        if (before != null && before.contains(s.seq())) {
+          continue;
+        }
+        seqs[n++] = s.seq();
+        sum(minutes, new Bucket(s.connectionId(), start(s, Buckets.MINUTE_MS)), s);
+        sum(fives, new Bucket(s.connectionId(), start(s, Buckets.FIVE_MINUTES_MS)), s);
+      }
+      if (n > 0) {
+        added.put(e.getKey(), SeqRanges.of(seqs, n));
+        fresh += n;
+      }
+    }
+    if (fresh > 0) {
+      write(c, minutes, fives, added);
+    }
+    return fresh;
+  }
+
+  int size() {
+    return samples;
+  }
+
+  private static long start(Sample s, long length) {
+    return Buckets.start(s.countedAt(), length);
+  }
+
+  private static void sum(Map<Bucket, long[]> buckets, Bucket bucket, Sample s) {
+    long[] v = buckets.computeIfAbsent(bucket, b -> new long[7]);
+    v[0] += s.inBytes();
+    v[1] += s.outBytes();
+    v[2] += s.inPackets();
+    v[3] += s.outPackets();
+    v[4] += s.inDropped();
+    v[5] += s.outDropped();
+    v[6]++;
+  }
+
+  /** The batch's seqs each key's ledger row holds already, the rows locked until commit. */
+  private Map<Key, SeqRanges> lockAndFindCounted(Connection c) throws SQLException {
+    List<String> connections = new ArrayList<>();
+    List<String> reporters = new ArrayList<>();
+    List<Integer> days = new ArrayList<>();
+    List<Long> lo = new ArrayList<>();
+    List<Long> hi = new ArrayList<>();
+    for (Map.Entry<Key, List<Sample>> e : byKey.entrySet()) {
+      long[] seqs = e.getValue().stream().mapToLong(Sample::seq).toArray();
+      SeqRanges ranges = SeqRanges.of(seqs, seqs.length);
+      for (int i = 0; i < ranges.size; i++) {
+        connections.add(e.getKey().connection());
+        reporters.add(e.getKey().reporter());
+        days.add(e.getKey().day());
+        lo.add(ranges.lo[i]);
+        hi.add(ranges.hi[i]);
+      }
+    }
+    Map<Key, List<long[]>> overlaps = new HashMap<>();
+    try (PreparedStatement lock = c.prepareStatement(LedgerSql.LOCK_AND_FIND_COUNTED)) {
+      lock.setObject(1, connections.toArray(String[]::new));
+      lock.setObject(2, reporters.toArray(String[]::new));
+      lock.setObject(3, days.stream().mapToInt(Integer::intValue).toArray());
+      lock.setObject(4, lo.stream().mapToLong(Long::longValue).toArray());
+      lock.setObject(5, hi.stream().mapToLong(Long::longValue).toArray());
+      try (ResultSet rs = lock.executeQuery()) {
+        while (rs.next()) {
+          Key key = new Key(rs.getString(1), rs.getString(2), rs.getInt(3));
+          overlaps
+              .computeIfAbsent(key, k -> new ArrayList<>())
+              .add(new long[] {rs.getLong(4), rs.getLong(5)});
+        }
+      }
+    }
+    Map<Key, SeqRanges> held = new HashMap<>();
+    overlaps.forEach(
+        (key, ranges) ->
+            held.put(
+                key,
+                SeqRanges.of(
+                    ranges.stream().mapToLong(r -> r[0]).toArray(),
+                    ranges.stream().mapToLong(r -> r[1]).toArray())));
+    return held;
+  }
+
+  private static void write(
+      Connection c,
+      Map<Bucket, long[]> minutes,
+      Map<Bucket, long[]> fives,
+      Map<Key, SeqRanges> added)
+      throws SQLException {
+    try (PreparedStatement add = c.prepareStatement(LedgerSql.ADD)) {
+      int p = bindBuckets(add, 1, minutes);
+      p = bindBuckets(add, p, fives);
+      List<String> connections = new ArrayList<>();
+      List<String> reporters = new ArrayList<>();
+      List<Integer> days = new ArrayList<>();
+      List<Long> lo = new ArrayList<>();
+      List<Long> hi = new ArrayList<>();
+      added.forEach(
+          (key, ranges) -> {
+            for (int i = 0; i < ranges.size; i++) {
+              connections.add(key.connection());
+              reporters.add(key.reporter());
+              days.add(key.day());
+              lo.add(ranges.lo[i]);
+              hi.add(ranges.hi[i]);
+            }
+          });
+      add.setObject(p++, connections.toArray(String[]::new));
+      add.setObject(p++, reporters.toArray(String[]::new));
+      add.setObject(p++, days.stream().mapToInt(Integer::intValue).toArray());
+      add.setObject(p++, lo.stream().mapToLong(Long::longValue).toArray());
+      add.setObject(p, hi.stream().mapToLong(Long::longValue).toArray());
+      add.executeUpdate();
+    }
+  }
+
+  /** One table's bucket sums as 9 arrays (connection, start, six counters, samples). */
+  private static int bindBuckets(PreparedStatement add, int first, Map<Bucket, long[]> buckets)
+      throws SQLException {
+    int n = buckets.size();
+    String[] ids = new String[n];
+    long[][] numbers = new long[8][n];
+    int i = 0;
+    for (Map.Entry<Bucket, long[]> e : buckets.entrySet()) {
+      ids[i] = e.getKey().connection();
+      numbers[0][i] = e.getKey().start();
+      for (int k = 0; k < 7; k++) {
+        numbers[k + 1][i] = e.getValue()[k];
+      }
+      i++;
+    }
+    add.setObject(first, ids);
+    for (int k = 0; k < numbers.length; k++) {
+      add.setObject(first + 1 + k, numbers[k]);
+    }
+    return first + 1 + numbers.length;
+  }
+}
