@@ -194,13 +194,15 @@ class BillKilledMidRunTest extends BillingTestBase {
     return BillingOutcome.of(dsl, DAY, properties.statementDir());
   }
 
-  /** Back to the day before it was billed: same connections and traffic, no bills, no runs. */
+  /** Back to before the day was billed: same connections and traffic, no bills, no runs. */
   private void forgetBilling() throws IOException, SQLException {
     dsl.execute("TRUNCATE bill_statement, bill_line_revision, bill_line, billing_stage");
     dsl.execute("TRUNCATE batch_job_instance CASCADE");
     try (Stream<Path> files = Files.list(properties.statementDir())) {
       for (Path file : files.toList()) {
-        Files.delete(file);
+        if (file.getFileName().toString().contains(DAY.toString())) {
+          Files.delete(file);
+        }
       }
     }
   }

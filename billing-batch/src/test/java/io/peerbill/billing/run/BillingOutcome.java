@@ -43,7 +43,7 @@ record BillingOutcome(
                 + " adjustment, revision FROM bill_statement WHERE bill_day = ?::date"
                 + " ORDER BY account_id, currency",
             day),
-        files(statementDir));
+        files(statementDir, day));
   }
 
   private static List<String> rows(DSLContext dsl, String sql, LocalDate day) {
@@ -53,13 +53,16 @@ record BillingOutcome(
         .toList();
   }
 
-  /** The statement files (CSV and HTML pages) by name; a half-written {@code .part} is not one. */
-  private static Map<String, String> files(Path dir) throws IOException {
+  /**
+   * The day's statement files (CSV and HTML pages) by name; a half-written {@code .part} is not
+   * one, and other days' files (of other tests sharing the folder) are not the day's.
+   */
+  private static Map<String, String> files(Path dir, LocalDate day) throws IOException {
     Map<String, String> files = new TreeMap<>();
     try (Stream<Path> all = Files.list(dir)) {
       for (Path file : all.toList()) {
         String name = file.getFileName().toString();
-        if (name.endsWith(".csv") || name.endsWith(".html")) {
+        if (name.contains(day.toString()) && (name.endsWith(".csv") || name.endsWith(".html"))) {
           files.put(name, Files.readString(file));
         }
       }
