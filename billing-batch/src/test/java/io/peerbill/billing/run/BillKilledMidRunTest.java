@@ -78,6 +78,7 @@ class BillKilledMidRunTest extends BillingTestBase {
   @EnumSource(KillPoint.class)
   void billKilledMidRunAndRunAgainLeavesExactlyTheBillsOfACleanRun(KillPoint point)
       throws Exception {
+    forgetBilling(); // and other tests' statement files of the day, in the shared folder
     BillingReport clean = billingRun.bill(new BillingDay(DAY, SHANGHAI), false);
     assertThat(clean.succeeded()).isTrue();
     BillingOutcome expected = outcome();
