@@ -1,5 +1,6 @@
 package io.peerbill.billing;
 
+import io.peerbill.db.PeerbillHome;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -12,7 +13,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param payer who pays a cross-region connection (D8)
  * @param currency currency of lines no tariff prices (free, no traffic, failed)
  * @param statementDir where statement CSV files are written
- * @param schedule cron of the service's nightly run (billing the previous day)
+ * @param schedule cron of the service's nightly run (catching up to the previous day)
+ * @param catchUpDays how many days back, up to yesterday, the nightly run bills each day that is
+ *     complete and not yet billed
  * @param chunkSize bill lines per transaction
  * @param aggregateWorkMem PostgreSQL {@code work_mem} for the day's one big aggregate (the staging
  *     statement only): at the server's default (4 MB) a day of 100,000 connections spills its hash
@@ -25,8 +28,18 @@ public record BillingProperties(
     String currency,
     Path statementDir,
     String schedule,
+    int catchUpDays,
     int chunkSize,
     String aggregateWorkMem) {
+
+  public BillingProperties {
+    // Where statements are written; in a test JVM never in the user's own peerbill home.
+    statementDir = statementDir == null ? null : PeerbillHome.check(statementDir);
+    if (catchUpDays < 1) {
+      throw new IllegalArgumentException(
+          "peerbill.billing.catch-up-days must be at least 1, got " + catchUpDays);
+    }
+  }
 
   /** D8: the requester's account pays, unless configured otherwise. */
   public enum Payer {

@@ -53,6 +53,12 @@ public final class BillingFixture {
             + " peering_event, route, subnet, route_table, peering_connection, vpc_cidr_block, vpc,"
             + " region, account CASCADE");
     dsl.execute("TRUNCATE batch_job_instance CASCADE");
+    dsl.execute("TRUNCATE billing_stage");
+    for (String table :
+        dsl.fetch("SELECT tablename FROM pg_tables WHERE tablename LIKE 'daily_peak_stage_%'")
+            .getValues(0, String.class)) {
+      dsl.execute("DROP TABLE " + table);
+    }
     dsl.insertInto(REGION, REGION.CODE, REGION.NAME, REGION.GEO_ZONE)
         .values(GUANGZHOU, "Guangzhou", "cn-mainland")
         .values(BEIJING, "Beijing", "cn-mainland")

@@ -11,8 +11,11 @@ import io.peerbill.testkit.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jooq.DSLContext;
@@ -81,6 +84,31 @@ public abstract class BillingTestBase {
         .filter(l -> l.connectionId().equals(connectionId))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no bill line for " + connectionId + " on " + day));
+  }
+
+  /** The test database, for a billing process of its own (a JVM started by the test). */
+  protected static TestDatabase database() {
+    return DATABASE;
+  }
+
+  /**
+   * Seven cross-region connections active since the day before, with peaks 100, 200, ... 700 Mbps
+   * in the first 35 minutes of the day: 4240.00 CNY on the D7 volume tariff.
+   */
+  protected List<String> sevenConnections(LocalDate day, Instant dayStart) {
+    fixture.partitions(day);
+    d7VolumeTariff(LocalDate.of(2026, 1, 1));
+    List<String> ids = new ArrayList<>();
+    for (int i = 1; i <= 7; i++) {
+      String id = fixture.crossRegion(5000, dayStart.minus(Duration.ofDays(1)));
+      fixture.bucket(
+          id,
+          dayStart.plusSeconds(300L * i),
+          BillingFixture.bytesFor(100 * i),
+          BillingFixture.bytesFor(10));
+      ids.add(id);
+    }
+    return ids;
   }
 
   /** D7's public volume example for cross-region pairs within cn-mainland. */

@@ -6,6 +6,9 @@ import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.LocalDate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -66,6 +69,33 @@ class BillingCommandsTest {
     PeerbillCliTest.StringCapture show = new PeerbillCliTest.StringCapture();
     assertThat(show.run("bills", "show", "--date", "2026-11-25")).isZero();
     assertThat(show.out()).contains("no bills for 2026-11-25");
+  }
+
+  @Test
+  void aDayBeingBilledByAnotherProcessIsRefusedWithOneLine(TestDatabase db, @TempDir Path dir)
+      throws Exception {
+    System.setProperty("peerbill.db.url", db.jdbcUrl());
+    System.setProperty("peerbill.db.user", db.user());
+    System.setProperty("peerbill.billing.statement-dir", dir.toString());
+    // Another process's fence on the day: billing's advisory lock ("bill", days since 1970).
+    try (Connection other = db.dataSource().getConnection();
+        PreparedStatement lock = other.prepareStatement("SELECT pg_advisory_lock(?, ?)")) {
+      lock.setInt(1, 0x62696c6c);
+      lock.setInt(2, (int) LocalDate.of(2026, 11, 25).toEpochDay());
+      lock.execute();
+
+      PeerbillCliTest.StringCapture refused = new PeerbillCliTest.StringCapture();
+      assertThat(refused.run("bill", "--date", "2026-11-25", "--force")).isEqualTo(1);
+      assertThat(refused.err().strip())
+          .startsWith(
+              "peerbill: cannot bill 2026-11-25: it is being billed by another peerbill process"
+                  + " (PostgreSQL backend ")
+          .endsWith("; run bill again once that has finished")
+          .doesNotContain("\n")
+          .doesNotContain("Exception");
+    }
+    PeerbillCliTest.StringCapture after = new PeerbillCliTest.StringCapture();
+    assertThat(after.run("bill", "--date", "2026-11-25", "--force")).as(after.err()).isZero();
   }
 
   @Test

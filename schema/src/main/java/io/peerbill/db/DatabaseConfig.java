@@ -24,11 +24,11 @@ public record DatabaseConfig(String url, String user, String password, String ho
   public static final String ENV_URL = "PEERBILL_DB_URL";
   public static final String ENV_USER = "PEERBILL_DB_USER";
   public static final String ENV_PASSWORD = "PEERBILL_DB_PASSWORD";
-  public static final String ENV_HOME = "PEERBILL_HOME";
+  public static final String ENV_HOME = PeerbillHome.ENV;
   public static final String ENV_CONFIG = "PEERBILL_CONFIG";
 
   public DatabaseConfig {
-    homeDir = Path.of(homeDir).toAbsolutePath().toString();
+    homeDir = PeerbillHome.check(Path.of(homeDir)).toAbsolutePath().toString();
   }
 
   DatabaseConfig(String url, String user, String password, Path home) {
@@ -83,11 +83,7 @@ public record DatabaseConfig(String url, String user, String password, String ho
   }
 
   private static Path defaultHome(Map<String, String> env) {
-    String home = env.get(ENV_HOME);
-    if (home != null && !home.isBlank()) {
-      return Path.of(home);
-    }
-    return Path.of(System.getProperty("user.home"), ".peerbill");
+    return PeerbillHome.of(env);
   }
 
   private static Properties readConfigFile(Map<String, String> env, Path home) {

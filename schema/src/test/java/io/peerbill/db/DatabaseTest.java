@@ -135,9 +135,15 @@ class DatabaseTest {
   }
 
   @Test
-  void nonPostgresUrlIsRefused() {
+  void nonPostgresUrlIsRefused(@TempDir Path home) {
     assertThatThrownBy(
-            () -> DatabaseConfig.from(Map.of(DatabaseConfig.ENV_URL, "jdbc:mysql://h/db")))
+            () ->
+                DatabaseConfig.from(
+                    Map.of(
+                        DatabaseConfig.ENV_HOME,
+                        home.toString(),
+                        DatabaseConfig.ENV_URL,
+                        "jdbc:mysql://h/db")))
         .isInstanceOf(DatabaseUnavailableException.class)
         .hasMessageContaining("must be a jdbc:postgresql: URL");
   }

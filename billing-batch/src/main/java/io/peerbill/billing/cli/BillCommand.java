@@ -31,7 +31,9 @@ import picocli.CommandLine.Spec;
       "A day is refused until the metering stream's aggregates cover it plus the allowed"
           + " lateness (--force bills anyway). Billing a day again never charges twice:"
           + " changed lines keep their earlier value as a revision; a failed run resumes.",
-      "Exit status: 0 billed, 3 some lines could not be priced (listed), 1 failed."
+      "One run per day at a time: a day being billed elsewhere is refused, naming that run."
+          + " A run whose process died is recovered and resumed by the next bill of its day.",
+      "Exit status: 0 billed, 3 some lines could not be priced (listed), 1 failed or refused."
     },
     subcommands = {ServeCommand.class})
 public final class BillCommand implements Callable<Integer> {
@@ -73,6 +75,13 @@ public final class BillCommand implements Callable<Integer> {
 
   @Option(names = "--force", description = "Bill even if the day's traffic is not complete yet.")
   boolean force;
+
+  @Option(
+      names = "--rebill-zone",
+      description =
+          "Bill the day in --zone although it was billed in another zone: its lines are"
+              + " re-billed, each changed one keeping its earlier value as a revision that says so.")
+  boolean rebillZone;
 
   @Override
   public Integer call() throws Exception {
@@ -119,7 +128,7 @@ public final class BillCommand implements Callable<Integer> {
                   + ", nothing stored");
           continue;
         }
-        BillingReport report = context.getBean(BillingRun.class).bill(day, force);
+        BillingReport report = context.getBean(BillingRun.class).bill(day, force, rebillZone);
         report.describe().forEach(out::println);
         out.flush();
         if (!report.succeeded()) {

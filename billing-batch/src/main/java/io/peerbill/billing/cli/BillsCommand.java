@@ -2,6 +2,7 @@ package io.peerbill.billing.cli;
 
 import io.peerbill.billing.line.BillLine;
 import io.peerbill.billing.line.BillLineRepository;
+import io.peerbill.billing.run.DayExecutions;
 import io.peerbill.billing.statement.Statement;
 import io.peerbill.billing.statement.StatementRepository;
 import java.io.PrintWriter;
@@ -24,7 +25,9 @@ public final class BillsCommand {
   @Command(
       name = "show",
       mixinStandardHelpOptions = true,
-      description = "A day's statements and bill lines, optionally of one payer account.")
+      description =
+          "A day's statements and bill lines, optionally of one payer account, and the runs of"
+              + " the day that were recovered after their process died.")
   static final class Show implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -41,6 +44,10 @@ public final class BillsCommand {
         List<Statement> statements =
             context.getBean(StatementRepository.class).statementsOf(date, account);
         List<BillLine> lines = context.getBean(BillLineRepository.class).linesOf(date, account);
+        context
+            .getBean(DayExecutions.class)
+            .recovered(date)
+            .forEach(r -> out.println(r.describe()));
         if (statements.isEmpty() && lines.isEmpty()) {
           out.println("no bills for " + date + (account == null ? "" : " and account " + account));
           return 0;

@@ -92,6 +92,7 @@ public class DailyPeakBillingJobConfiguration {
       JobRepository jobRepository,
       PlatformTransactionManager transactionManager,
       DataSource dataSource,
+      DailyPeakStage stage,
       BillingProperties properties) {
     JdbcTemplate jdbc = new JdbcTemplate(dataSource);
     String workMem = properties.aggregateWorkMem();
@@ -99,16 +100,14 @@ public class DailyPeakBillingJobConfiguration {
         .tasklet(
             (contribution, context) -> {
               var parameters = context.getStepContext().getJobParameters();
-              String table = stagingTable(context.getStepContext().getStepExecution());
               if (workMem != null && !workMem.isBlank()) {
                 // For this transaction only: the aggregate's hash table then stays in memory.
                 jdbc.queryForObject(
                     "SELECT set_config('work_mem', ?, true)", String.class, workMem.strip());
               }
-              jdbc.execute(DailyPeakQuery.drop(table));
-              jdbc.execute(
-                  DailyPeakQuery.stage(
-                      table,
+              contribution.incrementWriteCount(
+                  stage.stage(
+                      jobInstanceId(context.getStepContext().getStepExecution()),
                       day((String) parameters.get(BILL_DAY), (String) parameters.get(ZONE))));
               return RepeatStatus.FINISHED;
             },
@@ -142,7 +141,8 @@ public class DailyPeakBillingJobConfiguration {
   public Step unbillableLineStep(
       JobRepository jobRepository,
       PlatformTransactionManager transactionManager,
-      BillLineRepository lines) {
+      BillLineRepository lines,
+      DailyPeakStage stage) {
     return new StepBuilder("unbillableLineStep", jobRepository)
         .tasklet(
             (contribution, context) -> {
@@ -150,9 +150,17 @@ public class DailyPeakBillingJobConfiguration {
               var parameters = context.getStepContext().getJobParameters();
               BillingDay day =
                   day((String) parameters.get(BILL_DAY), (String) parameters.get(ZONE));
+              // Only a whole staging table says which connections were active: a lost one would
+              // remove every line of the day.
+              stage
+                  .incomplete(jobInstanceId(step))
+                  .ifPresent(
+                      why -> {
+                        throw new IllegalStateException("no line removed from " + day + ": " + why);
+                      });
               contribution.incrementWriteCount(
                   lines.removeAllBut(
-                      day.date(),
+                      day,
                       DailyPeakQuery.stagedConnections(stagingTable(step)),
                       removalReason(day),
                       step.getJobExecutionId()));
@@ -168,8 +176,11 @@ public class DailyPeakBillingJobConfiguration {
   }
 
   private static String stagingTable(StepExecution stepExecution) {
-    return DailyPeakQuery.stagingTable(
-        stepExecution.getJobExecution().getJobInstance().getInstanceId());
+    return DailyPeakQuery.stagingTable(jobInstanceId(stepExecution));
+  }
+
+  private static long jobInstanceId(StepExecution stepExecution) {
+    return stepExecution.getJobExecution().getJobInstance().getInstanceId();
   }
 
   @Bean
@@ -205,15 +216,13 @@ public class DailyPeakBillingJobConfiguration {
       JobRepository jobRepository,
       PlatformTransactionManager transactionManager,
       StatementRepository statements,
-      DataSource dataSource) {
-    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+      DailyPeakStage stage) {
     return new StepBuilder("statementStep", jobRepository)
         .tasklet(
             (contribution, context) -> {
               // The lines are all written: the staging table has served (dropped here, not in the
               // chunk step's listener, which runs while its reader still holds the table).
-              jdbc.execute(
-                  DailyPeakQuery.drop(stagingTable(context.getStepContext().getStepExecution())));
+              stage.drop(jobInstanceId(context.getStepContext().getStepExecution()));
               String billDay = (String) context.getStepContext().getJobParameters().get(BILL_DAY);
               contribution.incrementWriteCount(statements.refresh(LocalDate.parse(billDay)));
               return RepeatStatus.FINISHED;

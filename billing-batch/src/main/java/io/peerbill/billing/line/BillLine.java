@@ -30,6 +30,7 @@ public record BillLine(
    */
   public List<String> changesSince(BillLine before) {
     List<String> changes = new ArrayList<>();
+    compare(changes, "zone", before.zone, zone);
     compare(changes, "status", before.status, status);
     compare(changes, "payer", before.payerAccountId, payerAccountId);
     compareNumbers(changes, "peak Mbps", before.peakMbps, peakMbps);

@@ -3,6 +3,7 @@ package io.peerbill.billing.line;
 import static io.peerbill.schema.jooq.Tables.BILL_LINE;
 import static io.peerbill.schema.jooq.Tables.BILL_LINE_REVISION;
 
+import io.peerbill.billing.BillingDay;
 import io.peerbill.schema.jooq.tables.records.BillLineRecord;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -68,7 +69,7 @@ public class BillLineRepository {
       if (changes.isEmpty()) {
         continue;
       }
-      queries.add(revisionOf(before, "re-run changed " + String.join("; ", changes)));
+      queries.add(revisionOf(before, reason(before, line, changes)));
       queries.add(
           dsl.update(BILL_LINE)
               .set(record(line, before.getRevision() + 1, jobExecutionId))
@@ -80,6 +81,29 @@ public class BillLineRepository {
       dsl.batch(queries).execute();
     }
     return inserts.size() + queries.size() / 2;
+  }
+
+  /** Why a stored line changed; a change of zone says it was the operator's re-bill. */
+  private static String reason(BillLineRecord before, BillLine line, List<String> changes) {
+    String changed = "re-run changed " + String.join("; ", changes);
+    if (line.zone().equals(before.getZone())) {
+      return changed;
+    }
+    return "re-billed in "
+        + line.zone()
+        + " (was "
+        + before.getZone()
+        + ", --rebill-zone): "
+        + changed;
+  }
+
+  /** The zones the day's lines were billed in. */
+  public List<String> zonesOn(LocalDate day) {
+    return dsl.selectDistinct(BILL_LINE.ZONE)
+        .from(BILL_LINE)
+        .where(BILL_LINE.BILL_DAY.eq(day))
+        .orderBy(BILL_LINE.ZONE)
+        .fetch(BILL_LINE.ZONE);
   }
 
   /**
@@ -110,11 +134,11 @@ public class BillLineRepository {
    * adjustment). Lines already removed are left alone. Returns how many were removed.
    */
   public int removeAllBut(
-      LocalDate day, Select<Record1<String>> billable, String reason, Long jobExecutionId) {
+      BillingDay day, Select<Record1<String>> billable, String reason, Long jobExecutionId) {
     Condition unbillable =
         BILL_LINE
             .BILL_DAY
-            .eq(day)
+            .eq(day.date())
             .and(BILL_LINE.STATUS.ne(LineStatus.REMOVED.name()))
             .and(BILL_LINE.CONNECTION_ID.notIn(billable));
     dsl.insertInto(
@@ -155,6 +179,8 @@ public class BillLineRepository {
     BigDecimal zero = new BigDecimal("0.00");
     return dsl.update(BILL_LINE)
         .set(BILL_LINE.STATUS, LineStatus.REMOVED.name())
+        // Of the run's zone: a re-bill in another zone leaves no line of the first one behind.
+        .set(BILL_LINE.ZONE, day.zone().getId())
         .set(BILL_LINE.PEAK_MBPS, (BigDecimal) null)
         .set(BILL_LINE.BILLED_MBPS, zero)
         .set(BILL_LINE.TARIFF_ID, (Long) null)

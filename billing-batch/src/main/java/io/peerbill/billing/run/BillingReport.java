@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a billing run did for one day: the job's outcome, the day's lines by status, totals per
- * currency, and every failed line with its reason.
+ * What a billing run did for one day: the runs of the date it recovered (their process had died),
+ * the job's outcome, the day's lines by status, totals per currency, and every failed line with its
+ * reason.
  */
 public record BillingReport(
     BillingDay day,
+    List<RecoveredRun> recovered,
     long jobExecutionId,
     String batchStatus,
     String exitCode,
@@ -29,6 +31,7 @@ public record BillingReport(
 
   static BillingReport of(
       BillingDay day,
+      List<RecoveredRun> recovered,
       long jobExecutionId,
       String batchStatus,
       String exitCode,
@@ -37,6 +40,7 @@ public record BillingReport(
       DayTally tally) {
     return new BillingReport(
         day,
+        List.copyOf(recovered),
         jobExecutionId,
         batchStatus,
         exitCode,
@@ -50,6 +54,7 @@ public record BillingReport(
   /** One line per fact, for the CLI and the service log. */
   public List<String> describe() {
     List<String> out = new java.util.ArrayList<>();
+    recovered.forEach(run -> out.add(run.describe()));
     out.add(
         "billing day "
             + day

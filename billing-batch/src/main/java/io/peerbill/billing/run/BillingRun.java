@@ -1,13 +1,13 @@
 package io.peerbill.billing.run;
 
 import static io.peerbill.billing.job.DailyPeakBillingJobConfiguration.BILL_DAY;
-import static io.peerbill.billing.job.DailyPeakBillingJobConfiguration.JOB_NAME;
 import static io.peerbill.billing.job.DailyPeakBillingJobConfiguration.RUN;
 import static io.peerbill.billing.job.DailyPeakBillingJobConfiguration.ZONE;
 
 import io.peerbill.billing.BillingDay;
+import io.peerbill.billing.job.DailyPeakStage;
 import io.peerbill.billing.statement.html.StatementHtmlStepConfiguration;
-import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -15,63 +15,100 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * Bills one day: checks completeness, then restarts the day's last run if it failed or stopped (it
- * resumes where it stopped) or else starts a new run of the day (a re-run: lines that change keep
- * their earlier value as a revision, unchanged ones stay as they are).
+ * Bills one day, the one way the CLI ({@code bill --date}, {@code --from/--to}) and the nightly
+ * service do it: checks completeness, takes the date's {@link DayFence} for the whole run, refuses
+ * a day billed in another zone, recovers executions of the date whose process died, then restarts
+ * the day's last run if it failed or stopped (it resumes where it stopped) or else starts a new run
+ * of the day (a re-run: lines that change keep their earlier value as a revision, unchanged ones
+ * stay as they are), and renders its statement pages.
  */
 @Component
 public class BillingRun {
 
   private final JobOperator jobOperator;
-  private final JobRepository jobRepository;
   private final Job dailyPeakBillingJob;
   private final Job statementPagesJob;
   private final CompletenessGuard guard;
+  private final DayFence fence;
+  private final ZoneGuard zones;
+  private final DeadRunRecovery recovery;
+  private final DayExecutions executions;
+  private final DailyPeakStage stage;
   private final DayTally tally;
 
   public BillingRun(
       JobOperator jobOperator,
-      JobRepository jobRepository,
       Job dailyPeakBillingJob,
       Job statementPagesJob,
       CompletenessGuard guard,
+      DayFence fence,
+      ZoneGuard zones,
+      DeadRunRecovery recovery,
+      DayExecutions executions,
+      DailyPeakStage stage,
       DayTally tally) {
     this.jobOperator = jobOperator;
-    this.jobRepository = jobRepository;
     this.dailyPeakBillingJob = dailyPeakBillingJob;
     this.statementPagesJob = statementPagesJob;
     this.guard = guard;
+    this.fence = fence;
+    this.zones = zones;
+    this.recovery = recovery;
+    this.executions = executions;
+    this.stage = stage;
     this.tally = tally;
   }
 
   public BillingReport bill(BillingDay day, boolean force) throws Exception {
+    return bill(day, force, false);
+  }
+
+  /**
+   * @param rebillZone bill the day in its zone although it was billed in another
+   * @throws DayFence.DayBeingBilledException another run holds the date
+   * @throws ZoneGuard.DayBilledInAnotherZoneException without {@code rebillZone}
+   */
+  public BillingReport bill(BillingDay day, boolean force, boolean rebillZone) throws Exception {
     if (!force) {
       guard.check(day);
     }
+    try (DayFence.Held held = fence.hold(day.date())) {
+      zones.check(day, rebillZone);
+      List<RecoveredRun> recovered = recovery.recover(day.date());
+      JobExecution execution = runBilling(day);
+      JobExecution pages = null;
+      if (execution.getStatus() == BatchStatus.COMPLETED) {
+        pages = jobOperator.start(statementPagesJob, pagesParameters(execution));
+      }
+      return BillingReport.of(
+          day,
+          recovered,
+          execution.getId(),
+          execution.getStatus().name(),
+          execution.getExitStatus().getExitCode(),
+          execution.getExitStatus().getExitDescription(),
+          pages == null ? null : StatementPages.of(pages),
+          tally);
+    }
+  }
+
+  private JobExecution runBilling(BillingDay day) throws Exception {
     Optional<JobExecution> previous = lastExecutionOf(day);
-    JobExecution execution;
     if (previous.isPresent() && isRestartable(previous.get().getStatus())) {
-      execution = jobOperator.restart(previous.get());
-    } else {
-      long run = previous.map(e -> e.getJobParameters().getLong(RUN) + 1).orElse(1L);
-      execution = jobOperator.start(dailyPeakBillingJob, parameters(day, run));
+      long instance = previous.get().getJobInstance().getInstanceId();
+      if (!stage.lost(instance)) {
+        return jobOperator.restart(previous.get());
+      }
+      // Its staging is no longer whole, so it cannot resume: a new run stages the day again and
+      // compares every line with the stored one, as any re-run does.
+      jobOperator.abandon(previous.get());
+      stage.drop(instance);
     }
-    JobExecution pages = null;
-    if (execution.getStatus() == BatchStatus.COMPLETED) {
-      pages = jobOperator.start(statementPagesJob, pagesParameters(execution));
-    }
-    return BillingReport.of(
-        day,
-        execution.getId(),
-        execution.getStatus().name(),
-        execution.getExitStatus().getExitCode(),
-        execution.getExitStatus().getExitDescription(),
-        pages == null ? null : StatementPages.of(pages),
-        tally);
+    long run = previous.map(e -> e.getJobParameters().getLong(RUN) + 1).orElse(1L);
+    return jobOperator.start(dailyPeakBillingJob, parameters(day, run));
   }
 
   /** The pages of one billing execution (a restarted billing run renders its pages anew). */
@@ -93,15 +130,9 @@ public class BillingRun {
     return status == BatchStatus.FAILED || status == BatchStatus.STOPPED;
   }
 
+  /** The newest billing execution of the day in its zone: that of its latest run. */
   private Optional<JobExecution> lastExecutionOf(BillingDay day) {
-    return jobRepository.findJobInstances(JOB_NAME).stream()
-        .map(jobRepository::getLastJobExecution)
-        .filter(e -> e != null && isOf(e.getJobParameters(), day))
-        .max(Comparator.comparing((JobExecution e) -> e.getJobParameters().getLong(RUN)));
-  }
-
-  private static boolean isOf(JobParameters parameters, BillingDay day) {
-    return day.date().toString().equals(parameters.getString(BILL_DAY))
-        && day.zone().getId().equals(parameters.getString(ZONE));
+    List<JobExecution> all = executions.billingOf(day);
+    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
   }
 }

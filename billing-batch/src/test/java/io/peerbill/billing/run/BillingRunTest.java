@@ -38,17 +38,8 @@ class BillingRunTest extends BillingTestBase {
     return new BillingDay(DAY, SHANGHAI);
   }
 
-  /** Seven cross-region connections with peaks 100, 200, ... 700 Mbps. */
   private List<String> sevenConnections() {
-    fixture.partitions(DAY);
-    d7VolumeTariff(LocalDate.of(2026, 1, 1));
-    List<String> ids = new ArrayList<>();
-    for (int i = 1; i <= 7; i++) {
-      String id = fixture.crossRegion(5000, DAY_START.minus(Duration.ofDays(1)));
-      fixture.bucket(id, DAY_START.plusSeconds(300L * i), bytesFor(100 * i), bytesFor(10));
-      ids.add(id);
-    }
-    return ids;
+    return sevenConnections(DAY, DAY_START);
   }
 
   @Test

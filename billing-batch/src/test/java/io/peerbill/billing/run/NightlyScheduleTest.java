@@ -3,6 +3,7 @@ package io.peerbill.billing.run;
 import static io.peerbill.billing.BillingFixture.bytesFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.peerbill.billing.BillingDay;
 import io.peerbill.billing.BillingTestBase;
 import io.peerbill.billing.line.BillLine;
 import io.peerbill.billing.statement.Statement;
@@ -59,6 +60,7 @@ class NightlyScheduleTest extends BillingTestBase {
   @Autowired NightlySchedule schedule;
   @Autowired List<ScheduledTaskHolder> schedulers;
   @Autowired StatementRepository statements;
+  @Autowired DayExecutions executions;
 
   private String connection;
 
@@ -66,7 +68,9 @@ class NightlyScheduleTest extends BillingTestBase {
   void oneConnectionWithTrafficOnBothSidesOfMidnight() {
     fixture.partitions(DAY);
     d7VolumeTariff(LocalDate.of(2026, 1, 1));
-    connection = fixture.crossRegion(1000, DAY_START.minus(Duration.ofDays(3)));
+    // Active from the day's start: the days before it, which a tick also looks back at, have no
+    // line.
+    connection = fixture.crossRegion(1000, DAY_START);
     // 01:00 on the 25th in Shanghai, though the 24th in UTC: billed on the 25th.
     fixture.bucket(connection, DAY_START.plus(Duration.ofHours(1)), bytesFor(912), 0);
     // 00:00 on the 26th in Shanghai: the next billing day, not yet billed.
@@ -78,7 +82,7 @@ class NightlyScheduleTest extends BillingTestBase {
   void nightlyRunBillsThePreviousDayOfTheBillingZone_D5() {
     fixture.watermark(DAY_END.plus(Duration.ofHours(1)));
 
-    schedule.billPreviousDay();
+    schedule.catchUp();
 
     List<BillLine> billed = lines.linesOf(DAY, null);
     assertThat(billed).extracting(BillLine::connectionId).containsExactly(connection);
@@ -97,10 +101,48 @@ class NightlyScheduleTest extends BillingTestBase {
   void dayNotYetCoveredByTheStreamIsLeftForLater() {
     fixture.watermark(DAY_END.minus(Duration.ofMinutes(30))); // final through, net of lateness
 
-    schedule.billPreviousDay();
+    schedule.catchUp();
 
     assertThat(lines.linesOf(DAY, null)).isEmpty();
     assertThat(statements.statementsOf(DAY, null)).extracting(Statement::total).isEmpty();
+  }
+
+  @Test
+  void aDaySkippedAsIncompleteIsBilledOnALaterTickOnceCompleteBeforeTheNextDay() {
+    fixture.watermark(DAY_END.plus(Duration.ofMinutes(30)));
+    schedule.catchUp();
+    assertThat(lines.linesOf(DAY, null)).isEmpty();
+
+    // The next night: the stream has caught up with both days since.
+    CLOCK.set(NIGHTLY_RUN.plus(Duration.ofDays(1)));
+    fixture.watermark(DAY_END.plus(Duration.ofDays(1)).plus(Duration.ofHours(1)));
+    schedule.catchUp();
+
+    assertThat(lines.linesOf(DAY, null))
+        .extracting(l -> l.amount().toPlainString())
+        .containsExactly("1368.00");
+    // 3000 Mbps at 00:00 on the 26th, capped at 1000: 1000 × 1.50.
+    assertThat(lines.linesOf(DAY.plusDays(1), null))
+        .extracting(l -> l.amount().toPlainString())
+        .containsExactly("1500.00");
+    assertThat(billedInOrder()).containsExactly(DAY.toString(), DAY.plusDays(1).toString());
+    // Every day of the look-back up to yesterday has its run; none is billed twice.
+    assertThat(executions.billed(new BillingDay(DAY.minusDays(5), properties.zone()))).isTrue();
+
+    schedule.catchUp();
+    assertThat(billedInOrder()).containsExactly(DAY.toString(), DAY.plusDays(1).toString());
+  }
+
+  /** The days that got a line, in the order their runs started. */
+  private List<String> billedInOrder() {
+    return dsl.fetch(
+            "SELECT p.parameter_value FROM batch_job_execution e"
+                + " JOIN batch_job_execution_params p USING (job_execution_id)"
+                + " JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id"
+                + " WHERE i.job_name = 'dailyPeakBilling' AND p.parameter_name = 'billDay'"
+                + " AND p.parameter_value::date IN (SELECT bill_day FROM bill_line)"
+                + " ORDER BY e.job_execution_id")
+        .getValues(0, String.class);
   }
 
   @Test

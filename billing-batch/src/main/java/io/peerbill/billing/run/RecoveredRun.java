@@ -1,0 +1,37 @@
+package io.peerbill.billing.run;
+
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import org.springframework.batch.core.job.JobExecution;
+
+/** An execution whose process died, as a later run of its day found and recovered it. */
+public record RecoveredRun(
+    long jobExecutionId, String job, String zone, LocalDateTime started, String how) {
+
+  static RecoveredRun of(JobExecution execution) {
+    return new RecoveredRun(
+        execution.getId(),
+        execution.getJobInstance().getJobName(),
+        execution.getJobParameters().getString("zone"),
+        execution.getStartTime() == null
+            ? null
+            : execution.getStartTime().truncatedTo(ChronoUnit.SECONDS),
+        execution
+            .getExitStatus()
+            .getExitDescription()
+            .substring(DeadRunRecovery.RECOVERED.length()));
+  }
+
+  /** One line, e.g. for {@code bill} and {@code bills show}. */
+  public String describe() {
+    return "recovered job execution "
+        + jobExecutionId
+        + " ("
+        + job
+        + ", zone "
+        + zone
+        + (started == null ? "" : ", started " + started)
+        + "): "
+        + how;
+  }
+}

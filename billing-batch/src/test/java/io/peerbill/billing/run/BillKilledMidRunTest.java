@@ -1,0 +1,210 @@
+package io.peerbill.billing.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.peerbill.billing.BillingDay;
+import io.peerbill.billing.BillingTestBase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * {@code bill --date D} in a JVM of its own, killed with SIGKILL at a point of the run chosen by a
+ * gate the test holds (staging, bill lines after two committed chunks, statements, statement
+ * pages), then {@code bill --date D} again: the lines, revisions, statements and statement files
+ * are those of a clean run, and no execution is left STARTED.
+ */
+class BillKilledMidRunTest extends BillingTestBase {
+
+  static final LocalDate DAY = LocalDate.of(2026, 11, 25);
+  static final Instant DAY_START = Instant.parse("2026-11-24T16:00:00Z");
+  static final Instant DAY_END = Instant.parse("2026-11-25T16:00:00Z");
+  static final int LINE_GATE = 1;
+
+  enum KillPoint {
+    DURING_STAGING,
+    DURING_LINES,
+    DURING_STATEMENTS,
+    DURING_PAGES
+  }
+
+  @Autowired DayExecutions executions;
+
+  private DataSource db;
+  private Path work;
+  private List<String> ids;
+
+  @BeforeEach
+  void sevenConnectionsAndALineGate() throws IOException {
+    db = database().dataSource();
+    work = Path.of("target", "bill-processes");
+    ids = sevenConnections(DAY, DAY_START);
+    fixture.watermark(DAY_END.plus(Duration.ofHours(2)));
+    // Inserting or updating the line of a connection listed in kill_gate waits for the gate.
+    dsl.execute("CREATE TABLE IF NOT EXISTS kill_gate (connection_id text)");
+    dsl.execute("TRUNCATE kill_gate");
+    dsl.execute(
+        "CREATE OR REPLACE FUNCTION kill_gate() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+            + " IF EXISTS (SELECT 1 FROM kill_gate WHERE connection_id = NEW.connection_id) THEN"
+            + " PERFORM pg_advisory_xact_lock_shared("
+            + Gate.ADVISORY_SPACE
+            + ", "
+            + LINE_GATE
+            + "); END IF; RETURN NEW; END $$");
+    dsl.execute(
+        "CREATE OR REPLACE TRIGGER bill_line_kill_gate BEFORE INSERT OR UPDATE ON bill_line"
+            + " FOR EACH ROW EXECUTE FUNCTION kill_gate()");
+  }
+
+  @AfterEach
+  void noGate() {
+    dsl.execute("DROP TRIGGER IF EXISTS bill_line_kill_gate ON bill_line");
+  }
+
+  @ParameterizedTest
+  @EnumSource(KillPoint.class)
+  void billKilledMidRunAndRunAgainLeavesExactlyTheBillsOfACleanRun(KillPoint point)
+      throws Exception {
+    forgetBilling(); // and other tests' statement files of the day, in the shared folder
+    BillingReport clean = billingRun.bill(new BillingDay(DAY, SHANGHAI), false);
+    assertThat(clean.succeeded()).isTrue();
+    BillingOutcome expected = outcome();
+    assertThat(expected.lines()).hasSize(7);
+    assertThat(expected.files()).containsKeys("statements-2026-11-25.csv");
+    assertThat(expected.files().keySet()).anyMatch(name -> name.endsWith(".html"));
+    forgetBilling();
+
+    killAt(point);
+    assertThat(running()).as("the killed run is left running").isNotEmpty();
+
+    BillProcess again = bill("bill", "--date", DAY.toString());
+    assertThat(again.waitFor()).as(again.output()).isZero();
+    assertThat(again.output())
+        .contains("recovered job execution ")
+        .contains("its process died")
+        .contains("billing day 2026-11-25 (Asia/Shanghai): COMPLETED");
+
+    assertThat(outcome()).isEqualTo(expected);
+    assertThat(running()).isEmpty();
+    assertThat(
+            dsl.fetch(
+                    "SELECT count(*) FROM batch_job_execution WHERE status = 'FAILED'"
+                        + " AND end_time IS NOT NULL AND exit_message LIKE 'recovered: %'")
+                .get(0)
+                .get(0, Integer.class))
+        .isEqualTo(1);
+
+    BillProcess show = bill("bills", "show", "--date", DAY.toString());
+    assertThat(show.waitFor()).as(show.output()).isZero();
+    assertThat(show.output()).contains("recovered job execution ").contains("its process died");
+  }
+
+  /** Starts {@code bill --date D} in its own JVM, lets it reach the point, kills it. */
+  private void killAt(KillPoint point) throws Exception {
+    switch (point) {
+      case DURING_STAGING -> {
+        try (Gate gate = Gate.onTable(db, "bandwidth_cap_change")) {
+          killWhenBlocked(gate);
+        }
+      }
+      case DURING_LINES -> {
+        // Chunks of 2: the fifth line is the first of the third chunk.
+        dsl.execute("INSERT INTO kill_gate VALUES (?)", ids.get(4));
+        try (Gate gate = Gate.advisory(db, LINE_GATE)) {
+          killWhenBlocked(gate);
+        }
+        assertThat(lines.linesOf(DAY, null)).as("two chunks committed").hasSize(4);
+      }
+      case DURING_STATEMENTS -> {
+        try (Gate gate = Gate.onTable(db, "bill_statement")) {
+          killWhenBlocked(gate);
+        }
+        assertThat(lines.linesOf(DAY, null)).hasSize(7);
+      }
+      case DURING_PAGES -> {
+        BillProcess run = bill("bill", "--date", DAY.toString());
+        try (Gate statements = Gate.onTable(db, "bill_statement")) {
+          Await.until("blocked at the statements", statements::blocksSomeone, run);
+          // Staging is over: the pages job is the next to read the caps.
+          try (Gate caps = Gate.onTable(db, "bandwidth_cap_change")) {
+            statements.close();
+            Await.until("blocked in the statement pages", caps::blocksSomeone, run);
+            run.kill();
+          }
+        }
+        awaitFenceFree();
+        assertThat(running())
+            .extracting(e -> e.getJobInstance().getJobName())
+            .containsExactly("statementPages");
+      }
+    }
+  }
+
+  private void killWhenBlocked(Gate gate) throws Exception {
+    BillProcess run = bill("bill", "--date", DAY.toString());
+    try {
+      Await.until("blocked at the gate", gate::blocksSomeone, run);
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "\n" + gate.activity() + "\n" + run.threads(), e);
+    } finally {
+      run.kill();
+    }
+    // The gate opens when this returns; the killed run's transaction is never committed.
+  }
+
+  /** A killed process's session ends when PostgreSQL reads its closed socket, a moment later. */
+  private void awaitFenceFree() throws Exception {
+    Await.until(
+        "the killed run's fence released",
+        () ->
+            dsl.fetch(
+                    "SELECT NOT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory'"
+                        + " AND classid = ?::oid AND objid = ?::oid AND objsubid = 2)",
+                    Integer.toUnsignedLong(DayFence.LOCK_SPACE),
+                    Integer.toUnsignedLong(DayFence.key(DAY)))
+                .get(0)
+                .get(0, Boolean.class),
+        null);
+  }
+
+  private BillProcess bill(String... args) throws Exception {
+    if (args[0].equals("bill")) {
+      awaitFenceFree();
+    }
+    return BillProcess.start(database(), properties.statementDir(), work, args);
+  }
+
+  private List<JobExecution> running() {
+    return executions.running(DAY);
+  }
+
+  private BillingOutcome outcome() throws IOException {
+    return BillingOutcome.of(dsl, DAY, properties.statementDir());
+  }
+
+  /** Back to before the day was billed: same connections and traffic, no bills, no runs. */
+  private void forgetBilling() throws IOException, SQLException {
+    dsl.execute("TRUNCATE bill_statement, bill_line_revision, bill_line, billing_stage");
+    dsl.execute("TRUNCATE batch_job_instance CASCADE");
+    try (Stream<Path> files = Files.list(properties.statementDir())) {
+      for (Path file : files.toList()) {
+        if (file.getFileName().toString().contains(DAY.toString())) {
+          Files.delete(file);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package io.peerbill.billing.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+/**
+ * Everything a billing run of a day leaves for its payers: every bill line, every revision, every
+ * statement and every statement file, without what differs between two equal runs (execution ids,
+ * timestamps).
+ */
+record BillingOutcome(
+    List<String> lines,
+    List<String> revisions,
+    List<String> statements,
+    Map<String, String> files) {
+
+  static BillingOutcome of(DSLContext dsl, LocalDate day, Path statementDir) throws IOException {
+    return new BillingOutcome(
+        rows(
+            dsl,
+            "SELECT connection_id, zone, payer_account_id, pair_class, status, peak_mbps, cap_mbps,"
+                + " billed_mbps, tariff_id, amount, currency, buckets_with_data, buckets_active,"
+                + " failure_reason, revision FROM bill_line WHERE bill_day = ?::date"
+                + " ORDER BY connection_id",
+            day),
+        rows(
+            dsl,
+            "SELECT connection_id, revision, status, peak_mbps, cap_mbps, billed_mbps, tariff_id,"
+                + " amount, currency, buckets_with_data, buckets_active, failure_reason, reason"
+                + " FROM bill_line_revision WHERE bill_day = ?::date ORDER BY connection_id, revision",
+            day),
+        rows(
+            dsl,
+            "SELECT account_id, currency, line_count, failed_count, total, previous_total,"
+                + " adjustment, revision FROM bill_statement WHERE bill_day = ?::date"
+                + " ORDER BY account_id, currency",
+            day),
+        files(statementDir, day));
+  }
+
+  private static List<String> rows(DSLContext dsl, String sql, LocalDate day) {
+    return dsl.fetch(sql, day.toString()).stream()
+        .map(Record::intoList)
+        .map(Object::toString)
+        .toList();
+  }
+
+  /**
+   * The day's statement files (CSV and HTML pages) by name; a half-written {@code .part} is not
+   * one, and other days' files (of other tests sharing the folder) are not the day's.
+   */
+  private static Map<String, String> files(Path dir, LocalDate day) throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> all = Files.list(dir)) {
+      for (Path file : all.toList()) {
+        String name = file.getFileName().toString();
+        if (name.contains(day.toString()) && (name.endsWith(".csv") || name.endsWith(".html"))) {
+          files.put(name, Files.readString(file));
+        }
+      }
+    }
+    return files;
+  }
+}
