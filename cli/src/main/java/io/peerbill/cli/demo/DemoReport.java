@@ -81,11 +81,16 @@ final class DemoReport {
     out.println("== Input ==");
     MeteringRunSummary m = r.metering();
     out.printf(
-        "  %d lines: %d accepted (%d of them late, added to their buckets), %d duplicates,"
-            + " %d rejected%n",
-        m.input(), m.accepted(), m.late(), m.duplicates(), m.rejectedTotal());
+        "  %d lines: %d accepted, %d duplicates, %d rejected; %d arrived after the allowed"
+            + " lateness%n",
+        m.input(), m.accepted(), m.duplicates(), m.rejectedTotal(), m.late());
     new TreeMap<>(m.rejected())
-        .forEach((reason, count) -> out.printf("    %-20s %d%n", reason, count));
+        .forEach(
+            (reason, count) -> {
+              if (count > 0) {
+                out.printf("    %-20s %d%n", reason, count);
+              }
+            });
 
     out.println();
     out.println("== Files ==");

@@ -44,7 +44,10 @@ public final class StreamBench {
       String influx,
       double jobCpuSeconds,
       double postgresCpuSeconds,
-      double influxCpuSeconds) {
+      double influxCpuSeconds,
+      long ledgerRows,
+      long ledgerBytes,
+      long connectionDays) {
 
     public double jobRate() {
       return samples / jobSeconds;
@@ -123,6 +126,20 @@ public final class StreamBench {
     cpu[1] = ProcessCpu.of(postgres) - cpu[1];
     cpu[2] = ProcessCpu.of(influx) - cpu[2];
     Files.deleteIfExists(file);
+    LocalDate first = LocalDate.ofInstant(spec.start(), ZoneOffset.UTC);
+    LocalDate last =
+        LocalDate.ofInstant(spec.start().plus(spec.span()).minusMillis(1), ZoneOffset.UTC);
+    long days = first.until(last).getDays() + 1;
+    // What the ledger costs: its rows, and its partitions' size on disk (heap, index, TOAST).
+    DateTimeFormatter basic = DateTimeFormatter.BASIC_ISO_DATE;
+    org.jooq.Record ledger =
+        db.dsl()
+            .fetchOne(
+                "SELECT (SELECT count(*) FROM sample_ledger WHERE day BETWEEN ?::date AND ?::date),"
+                    + " (SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c"
+                    + " WHERE c.relname LIKE 'sample\\_ledger\\_p%' AND right(c.relname, 8)"
+                    + " BETWEEN ? AND ?)",
+                first.toString(), last.toString(), first.format(basic), last.format(basic));
     return new Result(
         samples,
         jobSeconds,
@@ -132,7 +149,10 @@ public final class StreamBench {
         writeTo != Sinks.ALL || influxUrl == null ? "none" : influxUrl,
         cpu[0],
         cpu[1],
-        cpu[2]);
+        cpu[2],
+        ledger.get(0, Long.class),
+        ledger.get(1, Long.class),
+        spec.connections() * days);
   }
 
   /**

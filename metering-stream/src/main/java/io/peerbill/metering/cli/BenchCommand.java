@@ -108,6 +108,13 @@ public final class BenchCommand {
         out.printf("ratio job / loop:       %.2f%n", r.jobRate() / r.loopRate());
         out.printf("job peak heap:          %,d MB%n", r.jobHeapPeakBytes() >> 20);
         out.printf(
+            "ledger:                 %,d rows, %,d bytes on disk: %.2f rows and %,d bytes per"
+                + " connection-day%n",
+            r.ledgerRows(),
+            r.ledgerBytes(),
+            (double) r.ledgerRows() / r.connectionDays(),
+            r.ledgerBytes() / r.connectionDays());
+        out.printf(
             "CPU during the job:     JVM %.1f s, PostgreSQL %.1f s, victoria-metrics %.1f s"
                 + " (of %.1f s x %d cores)%n",
             r.jobCpuSeconds(),

@@ -179,14 +179,14 @@ public final class StreamCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.printf("input:      %d%n", s.input());
     out.printf("accepted:   %d%n", s.accepted());
-    out.printf(
-        "  late:     %d (after their bucket's allowed lateness; added all the same)%n", s.late());
     out.printf("duplicates: %d%n", s.duplicates());
     out.printf("rejected:   %d%n", s.rejectedTotal());
     s.rejected().entrySet().stream()
         .filter(e -> e.getValue() > 0)
         .sorted(java.util.Map.Entry.comparingByKey())
         .forEach(e -> out.printf("  %-20s %d%n", e.getKey(), e.getValue()));
+    out.printf(
+        "late:       %d (after their bucket's allowed lateness; not in the series)%n", s.late());
     out.flush();
   }
 }
