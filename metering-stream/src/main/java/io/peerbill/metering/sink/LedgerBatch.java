@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,14 +27,29 @@ final class LedgerBatch {
 
   private record Bucket(String connection, long start) {}
 
+  /** Per key, its samples in seq order, a repeat of a seq inside the batch left out. */
   private final Map<Key, List<Sample>> byKey = new LinkedHashMap<>();
-  private final int samples;
 
   LedgerBatch(List<Sample> samples) {
     for (Sample s : samples) {
       byKey.computeIfAbsent(key(s), k -> new ArrayList<>()).add(s);
     }
-    this.samples = samples.size();
+    for (List<Sample> ofKey : byKey.values()) {
+      ofKey.sort(BY_SEQ);
+      int kept = 0;
+      for (int i = 0; i < ofKey.size(); i++) {
+        if (kept == 0 || ofKey.get(kept - 1).seq() != ofKey.get(i).seq()) {
+          ofKey.set(kept++, ofKey.get(i));
+        }
+      }
+      ofKey.subList(kept, ofKey.size()).clear();
+    }
+  }
+
+  private static final Comparator<Sample> BY_SEQ = Comparator.comparingLong(Sample::seq);
+
+  java.util.Set<Key> keys() {
+    return byKey.keySet();
   }
 
   static Key key(Sample s) {
@@ -68,10 +84,6 @@ final class LedgerBatch {
       write(c, minutes, fives, added);
     }
     return fresh;
-  }
-
-  int size() {
-    return samples;
   }
 
   private static long start(Sample s, long length) {

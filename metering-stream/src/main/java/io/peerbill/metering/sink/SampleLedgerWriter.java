@@ -7,9 +7,7 @@ import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.common.eventtime.Watermark;
@@ -24,12 +22,9 @@ import org.apache.flink.api.common.eventtime.Watermark;
  */
 final class SampleLedgerWriter extends JdbcBatchWriter<Sample> {
 
-  private record SampleId(String connection, String reporter, long seq, int day) {}
+  private final List<Sample> buffer = new ArrayList<>();
 
-  /** The batch, one sample per id: a repeat inside one batch would not see the ledger. */
-  private final Map<SampleId, Sample> buffer = new LinkedHashMap<>();
-
-  /** Ledger keys this writer has created or seen, so most batches insert none. */
+  /** Ledger keys this writer has created or seen, so most batches insert none (writer thread). */
   private final Set<LedgerBatch.Key> knownKeys = new HashSet<>();
 
   private final TrafficPartitions partitions = new TrafficPartitions();
@@ -65,11 +60,8 @@ final class SampleLedgerWriter extends JdbcBatchWriter<Sample> {
 
   @Override
   void buffer(Sample s) {
-    int day = (int) Math.floorDiv(s.countedAt(), 86_400_000L);
     mark.saw(Buckets.start(s.countedAt(), Buckets.MINUTE_MS) + Buckets.MINUTE_MS);
-    if (buffer.putIfAbsent(new SampleId(s.connectionId(), s.reporter(), s.seq(), day), s) != null) {
-      alreadyCounted.incrementAndGet();
-    }
+    buffer.add(s);
   }
 
   @Override
@@ -77,42 +69,39 @@ final class SampleLedgerWriter extends JdbcBatchWriter<Sample> {
     return buffer.size();
   }
 
-  /**
-   * Counts since the last call, of the batches written and the repeats dropped from the buffer:
-   * [counted, already counted].
-   */
+  /** Counts of the batches written since the last call: [counted, already counted]. */
   long[] takeCounts() {
     return new long[] {counted.getAndSet(0), alreadyCounted.getAndSet(0)};
   }
 
+  /** Grouping and the database work both happen on the writer thread, beside the task's. */
   @Override
   Batch takeBuffered() {
-    List<Sample> samples = new ArrayList<>(buffer.values());
-    List<LedgerBatch.Key> newKeys = new ArrayList<>();
-    Set<Integer> days = new HashSet<>();
-    for (Map.Entry<SampleId, Sample> e : buffer.entrySet()) {
-      SampleId id = e.getKey();
-      LedgerBatch.Key key = new LedgerBatch.Key(id.connection(), id.reporter(), id.day());
-      if (knownKeys.add(key)) {
-        newKeys.add(key);
-      }
-      days.add(id.day());
-    }
-    if (knownKeys.size() > 1_000_000) {
-      knownKeys.clear(); // a cache only: forgotten keys are inserted again, which is a no-op
-    }
+    List<Sample> samples = new ArrayList<>(buffer);
     buffer.clear();
     WriterMark.Value through = mark.take();
     return sql -> {
       applyRetention(sql);
-      for (int day : days) {
-        partitions.ensure(sql, LocalDate.ofEpochDay(day));
-      }
       if (!samples.isEmpty()) {
+        LedgerBatch batch = new LedgerBatch(samples);
+        List<LedgerBatch.Key> newKeys = new ArrayList<>();
+        Set<Integer> days = new HashSet<>();
+        for (LedgerBatch.Key key : batch.keys()) {
+          if (knownKeys.add(key)) {
+            newKeys.add(key);
+          }
+          days.add(key.day());
+        }
+        if (knownKeys.size() > 1_000_000) {
+          knownKeys.clear(); // a cache only: forgotten keys are inserted again, which is a no-op
+        }
+        for (int day : days) {
+          partitions.ensure(sql, LocalDate.ofEpochDay(day));
+        }
         sql.connection(
             c -> {
               insertKeys(c, newKeys);
-              long fresh = new LedgerBatch(samples).add(c);
+              long fresh = batch.add(c);
               counted.addAndGet(fresh);
               alreadyCounted.addAndGet(samples.size() - fresh);
             });
