@@ -144,17 +144,7 @@ public final class BillingFixture {
 
   /** A 5-minute bucket as the stream writes it; {@code bucketStart} on a 5-minute boundary. */
   public void bucket(String id, Instant bucketStart, long inBytes, long outBytes) {
-    dsl.insertInto(TRAFFIC_5M)
-        .set(TRAFFIC_5M.CONNECTION_ID, id)
-        .set(TRAFFIC_5M.BUCKET_START, utc(bucketStart))
-        .set(TRAFFIC_5M.IN_BYTES, inBytes)
-        .set(TRAFFIC_5M.OUT_BYTES, outBytes)
-        .set(TRAFFIC_5M.IN_PACKETS, 0L)
-        .set(TRAFFIC_5M.OUT_PACKETS, 0L)
-        .set(TRAFFIC_5M.IN_DROPPED, 0L)
-        .set(TRAFFIC_5M.OUT_DROPPED, 0L)
-        .set(TRAFFIC_5M.SAMPLE_COUNT, 1)
-        .execute();
+    add(id, bucketStart, inBytes, outBytes);
   }
 
   /**
@@ -163,7 +153,11 @@ public final class BillingFixture {
    */
   public void tooLate(String id, Instant ts, long inBytes, long outBytes) {
     long counted = ts.toEpochMilli() - 1;
-    Instant bucketStart = Instant.ofEpochMilli(counted - Math.floorMod(counted, 300_000L));
+    add(id, Instant.ofEpochMilli(counted - Math.floorMod(counted, 300_000L)), inBytes, outBytes);
+  }
+
+  /** One sample's bytes added to a bucket, as the stream's writes are: additive. */
+  private void add(String id, Instant bucketStart, long inBytes, long outBytes) {
     dsl.insertInto(TRAFFIC_5M)
         .set(TRAFFIC_5M.CONNECTION_ID, id)
         .set(TRAFFIC_5M.BUCKET_START, utc(bucketStart))

@@ -46,6 +46,28 @@ class MeteringCliTest {
     assertThat(count(stream.out(), "input:")).isEqualTo(count(gen.out(), "wrote"));
   }
 
+  /** Issue 15: a bench leaves no synthetic rows in the user's database (it has one of its own). */
+  @Test
+  void benchStreamRunsInADatabaseOfItsOwnAndLeavesTheUsersHomeUntouched(@TempDir Path home)
+      throws Exception {
+    Result bench =
+        peerbill(
+            Map.of("PEERBILL_HOME", home.toString()),
+            "bench",
+            "stream",
+            "--connections",
+            "3",
+            "--span",
+            "10m",
+            "--sinks",
+            "postgres");
+    assertThat(bench.exit()).as(bench.err()).isZero();
+    assertThat(bench.out()).contains("samples:").contains("ledger:");
+    try (var left = java.nio.file.Files.list(home)) {
+      assertThat(left).as("nothing written to the user's home").isEmpty();
+    }
+  }
+
   @Test
   void badSourceIsOneLineAndNonZeroExit(@TempDir Path home) throws Exception {
     Result result =

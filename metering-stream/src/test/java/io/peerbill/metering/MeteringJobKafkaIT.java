@@ -9,7 +9,6 @@ import io.peerbill.metering.source.KafkaSamples;
 import io.peerbill.metering.testkit.InProcessKafka;
 import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
-import java.util.AbstractMap.SimpleEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,14 +48,7 @@ class MeteringJobKafkaIT {
     String topic = "samples";
     KAFKA.createTopic(topic, 2);
     List<GeneratedRecord> input = MeteringJobIT.input("kafka:" + topic);
-    KAFKA.send(
-        topic,
-        input.stream()
-            .<Map.Entry<String, String>>map(
-                r ->
-                    new SimpleEntry<>(
-                        r.sample() == null ? null : r.sample().connectionId(), r.line()))
-            .toList());
+    KAFKA.sendKeyedByConnection(topic, input);
 
     MeteringSettings settings = MeteringJobIT.settings(db);
     MeteringRunSummary summary =

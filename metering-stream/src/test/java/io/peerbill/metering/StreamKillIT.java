@@ -15,7 +15,6 @@ import io.peerbill.testkit.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.AbstractMap.SimpleEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +22,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -62,14 +62,7 @@ class StreamKillIT {
     List<GeneratedRecord> input = new ArrayList<>();
     new SampleGenerator(spec, "kafka:" + TOPIC).generate(input::add);
     KAFKA.createTopic(TOPIC, 2);
-    KAFKA.send(
-        TOPIC,
-        input.stream()
-            .<Map.Entry<String, String>>map(
-                r ->
-                    new SimpleEntry<>(
-                        r.sample() == null ? null : r.sample().connectionId(), r.line()))
-            .toList());
+    KAFKA.sendKeyedByConnection(TOPIC, input);
 
     Random random = new Random(3);
     List<String> kills = new ArrayList<>();
@@ -149,18 +142,7 @@ class StreamKillIT {
             yield () -> System.nanoTime() >= at;
           }
           case RIGHT_AFTER_A_CHECKPOINT -> () -> log(run).contains("Completed checkpoint");
-          case IN_A_BATCH_WRITE ->
-              () ->
-                  sql.fetchExists(
-                      org.jooq
-                          .impl
-                          .DSL
-                          .selectOne()
-                          .from("pg_stat_activity")
-                          .where(
-                              "state = 'active' AND query LIKE '%FOR UPDATE%'"
-                                  + " AND query LIKE '%sample_ledger%'"
-                                  + " AND pid <> pg_backend_pid()"));
+          case IN_A_BATCH_WRITE -> () -> writing(sql);
         };
     while (stream.isAlive()) {
       if (due.getAsBoolean()) {
@@ -176,10 +158,7 @@ class StreamKillIT {
   /** Whether the stream's ledger statement is running in PostgreSQL right now. */
   private static boolean writing(DSLContext sql) {
     return sql.fetchExists(
-        org.jooq
-            .impl
-            .DSL
-            .selectOne()
+        DSL.selectOne()
             .from("pg_stat_activity")
             .where(
                 "state = 'active' AND query LIKE '%FOR UPDATE%' AND query LIKE '%sample_ledger%'"

@@ -78,8 +78,7 @@ public final class StreamBench {
       throws Exception {
     if (!db.isEmbedded()) {
       throw new IllegalStateException(
-          "bench stream writes generated connections and traffic and drops the daily partitions"
-              + " it fills: run it on the embedded database (without PEERBILL_DB_URL)");
+          "bench stream drops the daily partitions it fills: it runs on a database of its own");
     }
     Path file = generate(spec, work.resolve("bench-samples.jsonl"));
     // The warm-up input: the same traffic a day earlier, so the timed run writes new rows.

@@ -1,6 +1,7 @@
 package io.peerbill.metering.cli;
 
 import io.peerbill.db.Database;
+import io.peerbill.db.DatabaseConfig;
 import io.peerbill.metering.bench.StreamBench;
 import io.peerbill.metering.bench.VictoriaMetricsServer;
 import io.peerbill.metering.gen.GeneratorSpec;
@@ -79,7 +80,9 @@ public final class BenchCommand {
           writeTo == StreamBench.Sinks.ALL && influxUrl == null && VictoriaMetricsServer.installed()
               ? VictoriaMetricsServer.start()
               : null;
-      try (Database db = Database.open()) {
+      // A throwaway embedded PostgreSQL of the bench's own: its synthetic connections and traffic
+      // never reach the user's database.
+      try (Database db = Database.open(new DatabaseConfig(null, null, null, work.toString()))) {
         StreamBench.Result r =
             StreamBench.run(
                 db,
@@ -127,8 +130,17 @@ public final class BenchCommand {
         if (victoria != null) {
           victoria.close();
         }
+        deleteRecursively(work);
       }
       return 0;
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+      try (var paths = Files.walk(dir)) {
+        for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
     }
 
     private StreamBench.Sinks sinks() {

@@ -84,4 +84,17 @@ public final class InProcessKafka implements BeforeAllCallback, AfterAllCallback
       producer.flush();
     }
   }
+
+  /** Generated records, each keyed by its sample's connection (unkeyed when it is none). */
+  public void sendKeyedByConnection(
+      String topic, List<io.peerbill.metering.gen.GeneratedRecord> records) {
+    send(
+        topic,
+        records.stream()
+            .<Map.Entry<String, String>>map(
+                r ->
+                    new java.util.AbstractMap.SimpleEntry<>(
+                        r.sample() == null ? null : r.sample().connectionId(), r.line()))
+            .toList());
+  }
 }
