@@ -103,29 +103,14 @@ final class LedgerBatch {
 
   /** The batch's seqs each key's ledger row holds already, the rows locked until commit. */
   private Map<Key, SeqRanges> lockAndFindCounted(Connection c) throws SQLException {
-    List<String> connections = new ArrayList<>();
-    List<String> reporters = new ArrayList<>();
-    List<Integer> days = new ArrayList<>();
-    List<Long> lo = new ArrayList<>();
-    List<Long> hi = new ArrayList<>();
+    Map<Key, SeqRanges> batch = new LinkedHashMap<>();
     for (Map.Entry<Key, List<Sample>> e : byKey.entrySet()) {
       long[] seqs = e.getValue().stream().mapToLong(Sample::seq).toArray();
-      SeqRanges ranges = SeqRanges.of(seqs, seqs.length);
-      for (int i = 0; i < ranges.size; i++) {
-        connections.add(e.getKey().connection());
-        reporters.add(e.getKey().reporter());
-        days.add(e.getKey().day());
-        lo.add(ranges.lo[i]);
-        hi.add(ranges.hi[i]);
-      }
+      batch.put(e.getKey(), SeqRanges.of(seqs, seqs.length));
     }
     Map<Key, List<long[]>> overlaps = new HashMap<>();
     try (PreparedStatement lock = c.prepareStatement(LedgerSql.LOCK_AND_FIND_COUNTED)) {
-      lock.setObject(1, connections.toArray(String[]::new));
-      lock.setObject(2, reporters.toArray(String[]::new));
-      lock.setObject(3, days.stream().mapToInt(Integer::intValue).toArray());
-      lock.setObject(4, lo.stream().mapToLong(Long::longValue).toArray());
-      lock.setObject(5, hi.stream().mapToLong(Long::longValue).toArray());
+      bindRanges(lock, 1, batch);
       try (ResultSet rs = lock.executeQuery()) {
         while (rs.next()) {
           Key key = new Key(rs.getString(1), rs.getString(2), rs.getInt(3));
@@ -155,28 +140,34 @@ final class LedgerBatch {
     try (PreparedStatement add = c.prepareStatement(LedgerSql.ADD)) {
       int p = bindBuckets(add, 1, minutes);
       p = bindBuckets(add, p, fives);
-      List<String> connections = new ArrayList<>();
-      List<String> reporters = new ArrayList<>();
-      List<Integer> days = new ArrayList<>();
-      List<Long> lo = new ArrayList<>();
-      List<Long> hi = new ArrayList<>();
-      added.forEach(
-          (key, ranges) -> {
-            for (int i = 0; i < ranges.size; i++) {
-              connections.add(key.connection());
-              reporters.add(key.reporter());
-              days.add(key.day());
-              lo.add(ranges.lo[i]);
-              hi.add(ranges.hi[i]);
-            }
-          });
-      add.setObject(p++, connections.toArray(String[]::new));
-      add.setObject(p++, reporters.toArray(String[]::new));
-      add.setObject(p++, days.stream().mapToInt(Integer::intValue).toArray());
-      add.setObject(p++, lo.stream().mapToLong(Long::longValue).toArray());
-      add.setObject(p, hi.stream().mapToLong(Long::longValue).toArray());
+      bindRanges(add, p, added);
       add.executeUpdate();
     }
+  }
+
+  /** Seq ranges per key as 5 arrays (connection, reporter, day, lo, hi), a row per range. */
+  private static void bindRanges(PreparedStatement statement, int first, Map<Key, SeqRanges> keys)
+      throws SQLException {
+    List<String> connections = new ArrayList<>();
+    List<String> reporters = new ArrayList<>();
+    List<Integer> days = new ArrayList<>();
+    List<Long> lo = new ArrayList<>();
+    List<Long> hi = new ArrayList<>();
+    keys.forEach(
+        (key, ranges) -> {
+          for (int i = 0; i < ranges.size; i++) {
+            connections.add(key.connection());
+            reporters.add(key.reporter());
+            days.add(key.day());
+            lo.add(ranges.lo[i]);
+            hi.add(ranges.hi[i]);
+          }
+        });
+    statement.setObject(first, connections.toArray(String[]::new));
+    statement.setObject(first + 1, reporters.toArray(String[]::new));
+    statement.setObject(first + 2, days.stream().mapToInt(Integer::intValue).toArray());
+    statement.setObject(first + 3, lo.stream().mapToLong(Long::longValue).toArray());
+    statement.setObject(first + 4, hi.stream().mapToLong(Long::longValue).toArray());
   }
 
   /** One table's bucket sums as 9 arrays (connection, start, six counters, samples). */

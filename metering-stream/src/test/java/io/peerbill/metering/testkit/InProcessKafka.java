@@ -1,5 +1,6 @@
 package io.peerbill.metering.testkit;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -61,27 +62,46 @@ public final class InProcessKafka implements BeforeAllCallback, AfterAllCallback
 
   /** Sends the values in order, keyed as given (null keys allowed), and waits for the acks. */
   public void send(String topic, List<Map.Entry<String, String>> keyedValues) {
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-    p.put(ProducerConfig.ACKS_CONFIG, "all");
-    try (var producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
-      for (Map.Entry<String, String> kv : keyedValues) {
-        producer.send(new ProducerRecord<>(topic, kv.getKey(), kv.getValue()));
-      }
-      producer.flush();
-    }
+    sendAll(
+        keyedValues.stream()
+            .map(kv -> new ProducerRecord<>(topic, kv.getKey(), kv.getValue()))
+            .toList());
   }
 
   /** Unkeyed values spread over the partitions in turn, so one connection is in all of them. */
   public void sendAlternating(String topic, int partitions, List<String> values) {
+    List<ProducerRecord<String, String>> records = new ArrayList<>();
+    for (int i = 0; i < values.size(); i++) {
+      records.add(new ProducerRecord<>(topic, i % partitions, null, values.get(i)));
+    }
+    sendAll(records);
+  }
+
+  /**
+   * Every record acknowledged, or the test fails: a send that failed unnoticed (the in-process
+   * broker once answered OutOfOrderSequence to the idempotent producer) would make the input differ
+   * from what the test believes it sent. One request in flight keeps the order without idempotence.
+   */
+  private void sendAll(List<ProducerRecord<String, String>> records) {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
     p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
+    p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
     try (var producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
-      for (int i = 0; i < values.size(); i++) {
-        producer.send(new ProducerRecord<>(topic, i % partitions, null, values.get(i)));
+      List<java.util.concurrent.Future<?>> acks = new ArrayList<>();
+      for (ProducerRecord<String, String> r : records) {
+        acks.add(producer.send(r));
       }
       producer.flush();
+      for (java.util.concurrent.Future<?> ack : acks) {
+        ack.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("a record was not acknowledged: " + e.getCause(), e);
     }
   }
 
