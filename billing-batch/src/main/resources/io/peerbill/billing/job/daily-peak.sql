@@ -45,16 +45,12 @@ special_peaks AS (
                             AND b.bucket_start + interval '5 minutes' > a.from_ts
      GROUP BY a.connection_id
 ),
--- The highest cap in force at any moment of the day (D6): the change in force at its start and
--- every change during it. A connection without recorded history bills at its current cap.
+-- The highest cap in force at any moment of the day (D6), from the one definition of it.
 caps AS (
     SELECT connection_id, max(cap_mbps) AS cap_mbps
-      FROM (SELECT connection_id, cap_mbps, effective_from,
-                   max(effective_from) FILTER (WHERE effective_from <= CAST(:day_start AS timestamptz))
-                       OVER (PARTITION BY connection_id) AS in_force_at_start
-              FROM bandwidth_cap_change
-             WHERE effective_from < CAST(:day_end AS timestamptz)) changes
-     WHERE effective_from >= coalesce(in_force_at_start, '-infinity'::timestamptz)
+      FROM cap_in_force
+     WHERE in_force_from < CAST(:day_end AS timestamptz)
+       AND in_force_to > CAST(:day_start AS timestamptz)
      GROUP BY connection_id
 ),
 active_buckets AS (
@@ -75,7 +71,7 @@ SELECT c.id AS connection_id,
        coalesce(CASE WHEN s.connection_id IS NULL THEN pp.buckets_with_data
                      ELSE sp.buckets_with_data END, 0) AS buckets_with_data,
        ab.buckets_active::integer AS buckets_active,
-       coalesce(cap.cap_mbps, c.bandwidth_cap_mbps) AS cap_mbps
+       cap.cap_mbps
   FROM active_buckets ab
   JOIN peering_connection c ON c.id = ab.connection_id
   JOIN region requester_region ON requester_region.code = c.requester_region

@@ -1,6 +1,6 @@
 package io.peerbill.metering.validate;
 
-import static io.peerbill.schema.jooq.Tables.BANDWIDTH_CAP_CHANGE;
+import static io.peerbill.schema.jooq.Tables.CAP_IN_FORCE;
 import static io.peerbill.schema.jooq.Tables.PEERING_ACTIVE_INTERVAL;
 import static io.peerbill.schema.jooq.Tables.PEERING_CONNECTION;
 
@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 
 /**
  * Reads the connection metadata the stream needs straight from the lifecycle tables: the view
@@ -39,29 +40,25 @@ public final class ConnectionCatalogLoader {
                 to == null ? Long.MAX_VALUE : millis(to)
               });
     }
+    // The spans of cap_in_force, the one definition of it (D3). A connection without history
+    // holds its current cap over all time there, which ConnectionInfo falls back to anyway.
     Map<String, List<long[]>> caps = new HashMap<>();
     for (Record r :
-        sql.select(
-                BANDWIDTH_CAP_CHANGE.CONNECTION_ID,
-                BANDWIDTH_CAP_CHANGE.EFFECTIVE_FROM,
-                BANDWIDTH_CAP_CHANGE.CAP_MBPS)
-            .from(BANDWIDTH_CAP_CHANGE)
-            .orderBy(
-                BANDWIDTH_CAP_CHANGE.CONNECTION_ID,
-                BANDWIDTH_CAP_CHANGE.EFFECTIVE_FROM,
-                BANDWIDTH_CAP_CHANGE.ID)
+        sql.select(CAP_IN_FORCE.CONNECTION_ID, CAP_IN_FORCE.IN_FORCE_FROM, CAP_IN_FORCE.CAP_MBPS)
+            .from(CAP_IN_FORCE)
+            .where(
+                CAP_IN_FORCE.IN_FORCE_FROM.gt(
+                    DSL.field("'-infinity'::timestamptz", OffsetDateTime.class)))
+            .orderBy(CAP_IN_FORCE.CONNECTION_ID, CAP_IN_FORCE.IN_FORCE_FROM)
             .fetch()) {
-      caps.computeIfAbsent(r.get(BANDWIDTH_CAP_CHANGE.CONNECTION_ID), k -> new ArrayList<>())
+      caps.computeIfAbsent(r.get(CAP_IN_FORCE.CONNECTION_ID), k -> new ArrayList<>())
           .add(
-              new long[] {
-                millis(r.get(BANDWIDTH_CAP_CHANGE.EFFECTIVE_FROM)),
-                r.get(BANDWIDTH_CAP_CHANGE.CAP_MBPS)
-              });
+              new long[] {millis(r.get(CAP_IN_FORCE.IN_FORCE_FROM)), r.get(CAP_IN_FORCE.CAP_MBPS)});
     }
     Map<String, ConnectionInfo> connections = new HashMap<>();
     for (var c : sql.selectFrom(PEERING_CONNECTION).fetch()) {
       List<long[]> intervals = active.getOrDefault(c.getId(), List.of());
-      List<long[]> capChanges = dropSupersededChanges(caps.getOrDefault(c.getId(), List.of()));
+      List<long[]> capChanges = caps.getOrDefault(c.getId(), List.of());
       connections.put(
           c.getId(),
           new ConnectionInfo(
@@ -78,19 +75,6 @@ public final class ConnectionCatalogLoader {
               c.getBandwidthCapMbps()));
     }
     return new ConnectionCatalog(Map.copyOf(connections), nowMillis);
-  }
-
-  /** Two changes effective at the same instant: the later recorded one wins. */
-  private static List<long[]> dropSupersededChanges(List<long[]> ordered) {
-    List<long[]> kept = new ArrayList<>();
-    for (long[] change : ordered) {
-      if (!kept.isEmpty() && kept.get(kept.size() - 1)[0] == change[0]) {
-        kept.set(kept.size() - 1, change);
-      } else {
-        kept.add(change);
-      }
-    }
-    return kept;
   }
 
   private static long millis(OffsetDateTime t) {

@@ -99,11 +99,7 @@ public class ConnectionDayRepository {
     return byConnection;
   }
 
-  /**
-   * Per connection, the caps in force during the day, as billing reads them (D6): the one in force
-   * at its start and every change during it; the connection's current cap when it has no recorded
-   * history.
-   */
+  /** Per connection, the caps in force during the day (D6), as billing reads them. */
   public Map<String, List<CapStep>> capSteps(
       Collection<ConnectionInfo> connections, BillingDay day) {
     Map<String, List<CapStep>> byConnection = new HashMap<>();
@@ -112,18 +108,13 @@ public class ConnectionDayRepository {
     }
     query(
         """
-        SELECT c.connection_id,
-               greatest(c.effective_from, CAST(:day_start AS timestamptz)) AS from_ts, c.cap_mbps
-          FROM bandwidth_cap_change c
-         WHERE c.connection_id = ANY(:ids)
-           AND c.effective_from < CAST(:day_end AS timestamptz)
-           AND c.effective_from >= coalesce(
-                   (SELECT max(b.effective_from)
-                      FROM bandwidth_cap_change b
-                     WHERE b.connection_id = c.connection_id
-                       AND b.effective_from <= CAST(:day_start AS timestamptz)),
-                   '-infinity'::timestamptz)
-         ORDER BY c.connection_id, c.effective_from, c.id
+        SELECT connection_id,
+               greatest(in_force_from, CAST(:day_start AS timestamptz)) AS from_ts, cap_mbps
+          FROM cap_in_force
+         WHERE connection_id = ANY(:ids)
+           AND in_force_from < CAST(:day_end AS timestamptz)
+           AND in_force_to > CAST(:day_start AS timestamptz)
+         ORDER BY connection_id, in_force_from
         """,
         connections.stream().map(ConnectionInfo::id).toList(),
         day,
@@ -132,16 +123,10 @@ public class ConnectionDayRepository {
               .computeIfAbsent(rs.getString("connection_id"), id -> new ArrayList<>(1))
               .add(new CapStep(instant(rs, "from_ts"), rs.getInt("cap_mbps")));
         });
-    for (ConnectionInfo connection : connections) {
-      if (!byConnection.containsKey(connection.id()) && connection.currentCapMbps() != null) {
-        byConnection.put(
-            connection.id(), List.of(new CapStep(day.start(), connection.currentCapMbps())));
-      }
-    }
     return byConnection;
   }
 
-  /** Names, regions and current caps of the given connections, by id. */
+  /** Names and regions of the given connections, by id. */
   public Map<String, ConnectionInfo> connections(Collection<String> ids) {
     Map<String, ConnectionInfo> byId = new LinkedHashMap<>();
     if (ids.isEmpty()) {
@@ -162,8 +147,7 @@ public class ConnectionDayRepository {
                   rs.getString("name"),
                   rs.getString("requester_region"),
                   rs.getString("accepter_region"),
-                  "CROSS_REGION".equals(rs.getString("scope")),
-                  rs.getObject("bandwidth_cap_mbps", Integer.class)));
+                  "CROSS_REGION".equals(rs.getString("scope"))));
         });
     return byId;
   }

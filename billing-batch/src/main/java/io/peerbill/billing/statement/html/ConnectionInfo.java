@@ -2,12 +2,7 @@ package io.peerbill.billing.statement.html;
 
 /** What a statement shows of a connection besides its bill line. */
 public record ConnectionInfo(
-    String id,
-    String name,
-    String requesterRegion,
-    String accepterRegion,
-    boolean crossRegion,
-    Integer currentCapMbps) {
+    String id, String name, String requesterRegion, String accepterRegion, boolean crossRegion) {
 
   /** e.g. "ap-guangzhou → ap-beijing". */
   public String regionPair() {
