@@ -75,7 +75,7 @@ public abstract class BillingTestBase {
    */
   protected ExitStatus bill(LocalDate day, ZoneId zone) throws Exception {
     return jobOperatorTestUtils
-        .startJob(BillingRun.parameters(new BillingDay(day, zone), RUNS.incrementAndGet()))
+        .startJob(BillingJobParameters.of(new BillingDay(day, zone), RUNS.incrementAndGet()))
         .getExitStatus();
   }
 

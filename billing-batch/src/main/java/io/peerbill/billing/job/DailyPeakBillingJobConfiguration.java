@@ -1,51 +1,41 @@
 package io.peerbill.billing.job;
 
 import io.peerbill.billing.BillingDay;
+import io.peerbill.billing.BillingJobParameters;
 import io.peerbill.billing.BillingProperties;
 import io.peerbill.billing.line.BillLine;
 import io.peerbill.billing.line.BillLineRepository;
-import io.peerbill.billing.statement.Statement;
 import io.peerbill.billing.statement.StatementRepository;
 import io.peerbill.billing.tariff.TariffRepository;
 import io.peerbill.peering.ExpirySweep;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
-import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
-import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemWriterBuilder;
-import org.springframework.batch.infrastructure.item.support.ListItemReader;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The nightly job {@value #JOB_NAME}: for billing day {@code billDay} in zone {@code zone} (job
- * parameters), daily peaks → rated bill lines → per-account statements → statement CSV.
+ * parameters, {@link BillingJobParameters}), daily peaks → rated bill lines → per-account
+ * statements → statement CSV ({@link io.peerbill.billing.statement.StatementCsvStepConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 public class DailyPeakBillingJobConfiguration {
 
   public static final String JOB_NAME = "dailyPeakBilling";
-  public static final String BILL_DAY = "billDay";
-  public static final String ZONE = "zone";
-  public static final String RUN = "run";
-
-  private static final String DAY_EXPRESSION = "#{jobParameters['billDay']}";
-  private static final String ZONE_EXPRESSION = "#{jobParameters['zone']}";
 
   @Bean
   public Job dailyPeakBillingJob(
@@ -99,7 +89,7 @@ public class DailyPeakBillingJobConfiguration {
     return new StepBuilder("dailyPeakStagingStep", jobRepository)
         .tasklet(
             (contribution, context) -> {
-              var parameters = context.getStepContext().getJobParameters();
+              StepExecution step = context.getStepContext().getStepExecution();
               if (workMem != null && !workMem.isBlank()) {
                 // For this transaction only: the aggregate's hash table then stays in memory.
                 jdbc.queryForObject(
@@ -107,8 +97,7 @@ public class DailyPeakBillingJobConfiguration {
               }
               contribution.incrementWriteCount(
                   stage.stage(
-                      jobInstanceId(context.getStepContext().getStepExecution()),
-                      day((String) parameters.get(BILL_DAY), (String) parameters.get(ZONE))));
+                      jobInstanceId(step), BillingJobParameters.day(step.getJobParameters())));
               return RepeatStatus.FINISHED;
             },
             transactionManager)
@@ -147,9 +136,7 @@ public class DailyPeakBillingJobConfiguration {
         .tasklet(
             (contribution, context) -> {
               StepExecution step = context.getStepContext().getStepExecution();
-              var parameters = context.getStepContext().getJobParameters();
-              BillingDay day =
-                  day((String) parameters.get(BILL_DAY), (String) parameters.get(ZONE));
+              BillingDay day = BillingJobParameters.day(step.getJobParameters());
               // Only a whole staging table says which connections were active: a lost one would
               // remove every line of the day.
               stage
@@ -196,9 +183,8 @@ public class DailyPeakBillingJobConfiguration {
   public LineRater billLineItemProcessor(
       TariffRepository tariffs,
       BillingProperties properties,
-      @Value(DAY_EXPRESSION) String billDay,
-      @Value(ZONE_EXPRESSION) String zone) {
-    BillingDay day = day(billDay, zone);
+      @Value(BillingJobParameters.STEP) JobParameters parameters) {
+    BillingDay day = BillingJobParameters.day(parameters);
     return new LineRater(day, tariffs.inForceOn(day.date()), properties);
   }
 
@@ -206,9 +192,9 @@ public class DailyPeakBillingJobConfiguration {
   @StepScope
   public BillLineWriter billLineItemWriter(
       BillLineRepository lines,
-      @Value(DAY_EXPRESSION) String billDay,
+      @Value(BillingJobParameters.STEP) JobParameters parameters,
       @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) {
-    return new BillLineWriter(lines, LocalDate.parse(billDay), jobExecutionId);
+    return new BillLineWriter(lines, BillingJobParameters.date(parameters), jobExecutionId);
   }
 
   @Bean
@@ -222,56 +208,13 @@ public class DailyPeakBillingJobConfiguration {
             (contribution, context) -> {
               // The lines are all written: the staging table has served (dropped here, not in the
               // chunk step's listener, which runs while its reader still holds the table).
-              stage.drop(jobInstanceId(context.getStepContext().getStepExecution()));
-              String billDay = (String) context.getStepContext().getJobParameters().get(BILL_DAY);
-              contribution.incrementWriteCount(statements.refresh(LocalDate.parse(billDay)));
+              StepExecution step = context.getStepContext().getStepExecution();
+              stage.drop(jobInstanceId(step));
+              contribution.incrementWriteCount(
+                  statements.refresh(BillingJobParameters.date(step.getJobParameters())));
               return RepeatStatus.FINISHED;
             },
             transactionManager)
         .build();
-  }
-
-  @Bean
-  public Step statementExportStep(
-      JobRepository jobRepository,
-      PlatformTransactionManager transactionManager,
-      ListItemReader<Statement> statementItemReader,
-      FlatFileItemWriter<Statement> statementCsvItemWriter,
-      BillingProperties properties) {
-    return new StepBuilder("statementExportStep", jobRepository)
-        .<Statement, Statement>chunk(properties.chunkSize())
-        .transactionManager(transactionManager)
-        .reader(statementItemReader)
-        .writer(statementCsvItemWriter)
-        .build();
-  }
-
-  @Bean
-  @StepScope
-  public ListItemReader<Statement> statementItemReader(
-      StatementRepository statements, @Value(DAY_EXPRESSION) String billDay) {
-    return new ListItemReader<>(statements.statementsOf(LocalDate.parse(billDay), null));
-  }
-
-  @Bean
-  @StepScope
-  public FlatFileItemWriter<Statement> statementCsvItemWriter(
-      BillingProperties properties, @Value(DAY_EXPRESSION) String billDay) {
-    return new FlatFileItemWriterBuilder<Statement>()
-        .name("statementCsvItemWriter")
-        .resource(new FileSystemResource(properties.statementDir().resolve(csvName(billDay))))
-        .headerCallback(writer -> writer.write(StatementCsvLine.HEADER))
-        .lineAggregator(StatementCsvLine::of)
-        .shouldDeleteIfExists(true)
-        .build();
-  }
-
-  /** The statement file of a billing day, e.g. statements-2026-11-25.csv. */
-  public static String csvName(String billDay) {
-    return "statements-" + billDay + ".csv";
-  }
-
-  static BillingDay day(String billDay, String zone) {
-    return new BillingDay(LocalDate.parse(billDay), ZoneId.of(zone));
   }
 }

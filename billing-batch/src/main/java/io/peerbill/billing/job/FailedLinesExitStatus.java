@@ -2,6 +2,7 @@ package io.peerbill.billing.job;
 
 import static io.peerbill.schema.jooq.Tables.BILL_LINE;
 
+import io.peerbill.billing.BillingJobParameters;
 import io.peerbill.billing.line.LineStatus;
 import java.time.LocalDate;
 import org.jooq.DSLContext;
@@ -31,15 +32,11 @@ public class FailedLinesExitStatus implements JobExecutionListener {
     if (execution.getStatus() != BatchStatus.COMPLETED) {
       return;
     }
-    String billDay =
-        execution.getJobParameters().getString(DailyPeakBillingJobConfiguration.BILL_DAY);
+    LocalDate billDay = BillingJobParameters.date(execution.getJobParameters());
     int failed =
         dsl.fetchCount(
             BILL_LINE,
-            BILL_LINE
-                .BILL_DAY
-                .eq(LocalDate.parse(billDay))
-                .and(BILL_LINE.STATUS.eq(LineStatus.FAILED.name())));
+            BILL_LINE.BILL_DAY.eq(billDay).and(BILL_LINE.STATUS.eq(LineStatus.FAILED.name())));
     if (failed > 0) {
       execution.setExitStatus(
           new ExitStatus(EXIT_CODE, failed + " line(s) of " + billDay + " could not be priced"));

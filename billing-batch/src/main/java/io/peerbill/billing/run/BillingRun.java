@@ -1,19 +1,13 @@
 package io.peerbill.billing.run;
 
-import static io.peerbill.billing.job.DailyPeakBillingJobConfiguration.BILL_DAY;
-import static io.peerbill.billing.job.DailyPeakBillingJobConfiguration.RUN;
-import static io.peerbill.billing.job.DailyPeakBillingJobConfiguration.ZONE;
-
 import io.peerbill.billing.BillingDay;
+import io.peerbill.billing.BillingJobParameters;
 import io.peerbill.billing.job.DailyPeakStage;
-import io.peerbill.billing.statement.html.StatementHtmlStepConfiguration;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.stereotype.Component;
 
@@ -81,7 +75,10 @@ public class BillingRun {
       JobExecution execution = runBilling(day);
       JobExecution pages = null;
       if (execution.getStatus() == BatchStatus.COMPLETED) {
-        pages = jobOperator.start(statementPagesJob, pagesParameters(execution));
+        pages =
+            jobOperator.start(
+                statementPagesJob,
+                BillingJobParameters.pagesOf(execution.getJobParameters(), execution.getId()));
       }
       return BillingReport.of(
           day,
@@ -107,23 +104,8 @@ public class BillingRun {
       jobOperator.abandon(previous.get());
       stage.drop(instance);
     }
-    long run = previous.map(e -> e.getJobParameters().getLong(RUN) + 1).orElse(1L);
-    return jobOperator.start(dailyPeakBillingJob, parameters(day, run));
-  }
-
-  /** The pages of one billing execution (a restarted billing run renders its pages anew). */
-  private static JobParameters pagesParameters(JobExecution billing) {
-    return new JobParametersBuilder(billing.getJobParameters())
-        .addLong(StatementHtmlStepConfiguration.BILLING_EXECUTION, billing.getId())
-        .toJobParameters();
-  }
-
-  public static JobParameters parameters(BillingDay day, long run) {
-    return new JobParametersBuilder()
-        .addString(BILL_DAY, day.date().toString())
-        .addString(ZONE, day.zone().getId())
-        .addLong(RUN, run)
-        .toJobParameters();
+    long run = previous.map(e -> BillingJobParameters.run(e.getJobParameters()) + 1).orElse(1L);
+    return jobOperator.start(dailyPeakBillingJob, BillingJobParameters.of(day, run));
   }
 
   private static boolean isRestartable(BatchStatus status) {

@@ -1,11 +1,11 @@
 package io.peerbill.billing.run;
 
-import static io.peerbill.billing.job.DailyPeakBillingJobConfiguration.BILL_DAY;
+import static io.peerbill.billing.BillingJobParameters.BILL_DAY;
 import static io.peerbill.billing.job.DailyPeakBillingJobConfiguration.JOB_NAME;
-import static io.peerbill.billing.job.DailyPeakBillingJobConfiguration.ZONE;
 
 import io.peerbill.billing.BillingDay;
-import io.peerbill.billing.statement.html.StatementHtmlStepConfiguration;
+import io.peerbill.billing.BillingJobParameters;
+import io.peerbill.billing.statement.html.StatementPagesJobConfiguration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 public class DayExecutions {
 
   private static final List<String> JOBS =
-      List.of(JOB_NAME, StatementHtmlStepConfiguration.JOB_NAME);
+      List.of(JOB_NAME, StatementPagesJobConfiguration.JOB_NAME);
 
   private final DSLContext dsl;
   private final JobRepository jobRepository;
@@ -56,7 +56,7 @@ public class DayExecutions {
   public List<JobExecution> billingOf(BillingDay day) {
     return of(day.date()).stream()
         .filter(e -> e.getJobInstance().getJobName().equals(JOB_NAME))
-        .filter(e -> day.zone().getId().equals(e.getJobParameters().getString(ZONE)))
+        .filter(e -> day.zone().getId().equals(BillingJobParameters.zone(e.getJobParameters())))
         .toList();
   }
 

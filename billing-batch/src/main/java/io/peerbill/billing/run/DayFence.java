@@ -1,5 +1,6 @@
 package io.peerbill.billing.run;
 
+import io.peerbill.billing.BillingJobParameters;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -107,7 +108,7 @@ public class DayFence {
         + " ("
         + execution.getJobInstance().getJobName()
         + ", zone "
-        + execution.getJobParameters().getString("zone")
+        + BillingJobParameters.zone(execution.getJobParameters())
         + (execution.getStartTime() == null
             ? ""
             : ", started " + execution.getStartTime().truncatedTo(ChronoUnit.SECONDS))

@@ -1,5 +1,6 @@
 package io.peerbill.billing.run;
 
+import io.peerbill.billing.BillingJobParameters;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import org.springframework.batch.core.job.JobExecution;
@@ -12,7 +13,7 @@ public record RecoveredRun(
     return new RecoveredRun(
         execution.getId(),
         execution.getJobInstance().getJobName(),
-        execution.getJobParameters().getString("zone"),
+        BillingJobParameters.zone(execution.getJobParameters()),
         execution.getStartTime() == null
             ? null
             : execution.getStartTime().truncatedTo(ChronoUnit.SECONDS),

@@ -7,11 +7,11 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.peerbill.billing.BillingDay;
 import io.peerbill.billing.BillingTestBase;
-import io.peerbill.billing.job.DailyPeakBillingJobConfiguration;
 import io.peerbill.billing.line.BillLine;
 import io.peerbill.billing.line.BillLineRepository.LineRevision;
 import io.peerbill.billing.line.LineStatus;
 import io.peerbill.billing.statement.Statement;
+import io.peerbill.billing.statement.StatementCsvStepConfiguration;
 import io.peerbill.billing.statement.StatementRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,7 +83,7 @@ class BillingRunTest extends BillingTestBase {
     assertThat(adjusted.revision()).isEqualTo(2);
 
     Path csv =
-        properties.statementDir().resolve(DailyPeakBillingJobConfiguration.csvName(DAY.toString()));
+        properties.statementDir().resolve(StatementCsvStepConfiguration.csvName(DAY.toString()));
     assertThat(Files.readAllLines(csv))
         .containsExactly(
             "account_id,bill_day,currency,lines,failed_lines,total,previous_total,adjustment,revision",
@@ -172,7 +172,7 @@ class BillingRunTest extends BillingTestBase {
     assertThat(adjusted.adjustment()).isEqualByComparingTo("-1050.00");
     assertThat(adjusted.revision()).isEqualTo(2);
     Path csv =
-        properties.statementDir().resolve(DailyPeakBillingJobConfiguration.csvName(DAY.toString()));
+        properties.statementDir().resolve(StatementCsvStepConfiguration.csvName(DAY.toString()));
     assertThat(Files.readAllLines(csv))
         .contains("acct-requester,2026-11-25,CNY,6,0,3190.00,4240.00,-1050.00,2");
 

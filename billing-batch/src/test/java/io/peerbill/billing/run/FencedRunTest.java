@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.peerbill.billing.BillingDay;
+import io.peerbill.billing.BillingJobParameters;
 import io.peerbill.billing.BillingTestBase;
 import io.peerbill.billing.job.DailyPeakQuery;
 import io.peerbill.billing.line.LineStatus;
@@ -172,7 +173,7 @@ class FencedRunTest extends BillingTestBase {
     var removal =
         jobOperatorTestUtils.startStep(
             "unbillableLineStep",
-            BillingRun.parameters(day(), 99),
+            BillingJobParameters.of(day(), 99),
             new org.springframework.batch.infrastructure.item.ExecutionContext());
 
     assertThat(removal.getStatus()).isEqualTo(BatchStatus.FAILED);

@@ -101,7 +101,7 @@ public class ConnectionDayRepository {
 
   /** Per connection, the caps in force during the day (D6), as billing reads them. */
   public Map<String, List<CapStep>> capSteps(
-      Collection<ConnectionInfo> connections, BillingDay day) {
+      Collection<StatementConnection> connections, BillingDay day) {
     Map<String, List<CapStep>> byConnection = new HashMap<>();
     if (connections.isEmpty()) {
       return byConnection;
@@ -116,7 +116,7 @@ public class ConnectionDayRepository {
            AND in_force_to > CAST(:day_start AS timestamptz)
          ORDER BY connection_id, in_force_from
         """,
-        connections.stream().map(ConnectionInfo::id).toList(),
+        connections.stream().map(StatementConnection::id).toList(),
         day,
         rs -> {
           byConnection
@@ -127,8 +127,8 @@ public class ConnectionDayRepository {
   }
 
   /** Names and regions of the given connections, by id. */
-  public Map<String, ConnectionInfo> connections(Collection<String> ids) {
-    Map<String, ConnectionInfo> byId = new LinkedHashMap<>();
+  public Map<String, StatementConnection> connections(Collection<String> ids) {
+    Map<String, StatementConnection> byId = new LinkedHashMap<>();
     if (ids.isEmpty()) {
       return byId;
     }
@@ -142,7 +142,7 @@ public class ConnectionDayRepository {
         rs -> {
           byId.put(
               rs.getString("id"),
-              new ConnectionInfo(
+              new StatementConnection(
                   rs.getString("id"),
                   rs.getString("name"),
                   rs.getString("requester_region"),

@@ -33,7 +33,7 @@ public record StatementPage(
    */
   public record Line(
       BillLine bill,
-      ConnectionInfo connection,
+      StatementConnection connection,
       String unitPrice,
       List<LineRevision> revisions,
       TrafficChart chart) {

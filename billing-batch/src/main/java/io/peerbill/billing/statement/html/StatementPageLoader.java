@@ -62,10 +62,10 @@ public class StatementPageLoader {
   public List<StatementPage> load(List<String> accountIds, BillingDay day) {
     List<BillLine> dayLines = lines.linesOfPayers(day.date(), accountIds);
     List<String> ids = dayLines.stream().map(BillLine::connectionId).toList();
-    Map<String, ConnectionInfo> connections = connectionDays.connections(ids);
-    List<ConnectionInfo> charted =
-        connections.values().stream().filter(ConnectionInfo::crossRegion).toList();
-    List<String> chartedIds = charted.stream().map(ConnectionInfo::id).toList();
+    Map<String, StatementConnection> connections = connectionDays.connections(ids);
+    List<StatementConnection> charted =
+        connections.values().stream().filter(StatementConnection::crossRegion).toList();
+    List<String> chartedIds = charted.stream().map(StatementConnection::id).toList();
     Map<String, List<ActiveSpan>> spans = connectionDays.activeSpans(chartedIds, day);
     Map<String, List<Bucket>> buckets = connectionDays.buckets(chartedIds, day);
     Map<String, List<CapStep>> caps = connectionDays.capSteps(charted, day);
@@ -77,7 +77,7 @@ public class StatementPageLoader {
     accountIds.forEach(account -> pageLines.put(account, new ArrayList<>()));
     for (BillLine line : dayLines) {
       String id = line.connectionId();
-      ConnectionInfo connection = connections.get(id);
+      StatementConnection connection = connections.get(id);
       TrafficChart chart =
           connection.crossRegion()
               ? new TrafficChart(

@@ -1,12 +1,11 @@
 package io.peerbill.billing.statement.html;
 
-import io.peerbill.billing.BillingDay;
+import io.peerbill.billing.BillingJobParameters;
 import io.peerbill.billing.BillingProperties;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -23,12 +22,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * pages, and pages that fail to render fail their own job, not the billing.
  */
 @Configuration(proxyBeanMethods = false)
-public class StatementHtmlStepConfiguration {
+public class StatementPagesJobConfiguration {
 
   public static final String JOB_NAME = "statementPages";
-
-  /** Which billing job execution the pages are for: each billing run gets its own pages. */
-  public static final String BILLING_EXECUTION = "billingExecution";
 
   /**
    * Accounts per chunk. A chunk's buckets are read with one query, and an account's connections are
@@ -60,10 +56,8 @@ public class StatementHtmlStepConfiguration {
   @Bean
   @StepScope
   public ListItemReader<String> statementAccountItemReader(
-      StatementPageLoader loader,
-      @Value("#{jobParameters['billDay']}") String billDay,
-      @Value("#{jobParameters['zone']}") String zone) {
-    return new ListItemReader<>(loader.accountsOf(day(billDay, zone)));
+      StatementPageLoader loader, @Value(BillingJobParameters.STEP) JobParameters parameters) {
+    return new ListItemReader<>(loader.accountsOf(BillingJobParameters.day(parameters)));
   }
 
   @Bean
@@ -71,12 +65,8 @@ public class StatementHtmlStepConfiguration {
   public StatementHtmlWriter statementHtmlItemWriter(
       StatementPageLoader loader,
       BillingProperties properties,
-      @Value("#{jobParameters['billDay']}") String billDay,
-      @Value("#{jobParameters['zone']}") String zone) {
-    return new StatementHtmlWriter(loader, properties.statementDir(), day(billDay, zone));
-  }
-
-  private static BillingDay day(String billDay, String zone) {
-    return new BillingDay(LocalDate.parse(billDay), ZoneId.of(zone));
+      @Value(BillingJobParameters.STEP) JobParameters parameters) {
+    return new StatementHtmlWriter(
+        loader, properties.statementDir(), BillingJobParameters.day(parameters));
   }
 }

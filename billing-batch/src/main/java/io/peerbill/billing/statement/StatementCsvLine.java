@@ -1,6 +1,5 @@
-package io.peerbill.billing.job;
+package io.peerbill.billing.statement;
 
-import io.peerbill.billing.statement.Statement;
 import java.math.BigDecimal;
 
 /** One statement as a CSV line (account ids, dates and currencies never contain commas). */
