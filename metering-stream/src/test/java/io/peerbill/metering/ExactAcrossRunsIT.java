@@ -4,13 +4,12 @@ import static io.peerbill.metering.MeteringFixtures.DAY_START;
 import static io.peerbill.schema.jooq.Tables.METERING_WATERMARK;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.peerbill.metering.gen.GeneratedRecord;
-import io.peerbill.metering.gen.GeneratorSpec;
-import io.peerbill.metering.model.Sample;
-import io.peerbill.metering.model.SampleJson;
 import io.peerbill.metering.source.SampleFiles;
 import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
+import io.peerbill.tools.gen.GeneratedRecord;
+import io.peerbill.tools.gen.GeneratedSample;
+import io.peerbill.tools.gen.GeneratorSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,7 +67,7 @@ class ExactAcrossRunsIT {
   void replayOfAnySubsetInAnyOrderFromAFileOfAnotherNameChangesNothing_G1(TestDatabase db)
       throws Exception {
     MeteringJobIT.world(db.dsl());
-    List<GeneratedRecord> input = MeteringJobIT.input("file");
+    List<GeneratedRecord> input = MeteringJobIT.input();
     stream(db, 2, lines(input), "day.jsonl");
     Map<String, String> minutes = rows(db.dsl(), false);
     Map<String, String> fives = rows(db.dsl(), true);
@@ -97,7 +96,7 @@ class ExactAcrossRunsIT {
   @Test
   void newSamplesAreAddedToStoredBucketsOnTimeOrLate_G2(TestDatabase db) throws Exception {
     MeteringJobIT.world(db.dsl());
-    List<GeneratedRecord> input = MeteringJobIT.input("file");
+    List<GeneratedRecord> input = MeteringJobIT.input();
     stream(db, 2, lines(input), "day.jsonl");
 
     // A gateway's missed samples, one a minute for the hour: on time in their own run...
@@ -129,7 +128,7 @@ class ExactAcrossRunsIT {
   void jobAtParallelismFourSumsIntoTheSameRowsAndEveryWriterPublishesItsOwnMark_G4(TestDatabase db)
       throws Exception {
     MeteringJobIT.world(db.dsl());
-    List<GeneratedRecord> input = MeteringJobIT.input("file");
+    List<GeneratedRecord> input = MeteringJobIT.input();
     // Half the input at parallelism 4, the other half at 2: both add into the same rows.
     List<GeneratedRecord> first = input.subList(0, input.size() / 2);
     List<GeneratedRecord> second = input.subList(input.size() / 2, input.size());
@@ -157,8 +156,8 @@ class ExactAcrossRunsIT {
   @Test
   void implausibleCountersAreRejectedWithTheirOwnReason_G5(TestDatabase db) throws Exception {
     MeteringJobIT.world(db.dsl());
-    Sample huge =
-        new Sample(
+    GeneratedSample huge =
+        new GeneratedSample(
             MeteringFixtures.CONNECTION,
             "gw-broken",
             1,
@@ -169,23 +168,17 @@ class ExactAcrossRunsIT {
             0,
             0,
             0,
-            0,
-            null,
-            null);
+            0);
     MeteringRunSummary summary =
-        stream(
-            db,
-            2,
-            List.of(SampleJson.render(huge), SampleJson.render(newSample("gw-ok", 1, 3))),
-            "huge.jsonl");
+        stream(db, 2, List.of(huge.json(), newSample("gw-ok", 1, 3).json()), "huge.jsonl");
     assertThat(summary.rejected().get(io.peerbill.metering.model.RejectReason.IMPLAUSIBLE_COUNTER))
         .isEqualTo(1);
     assertThat(summary.accepted()).isEqualTo(1);
     assertThat(ExpectedRows.storedRejections(db.dsl())).containsOnlyKeys("IMPLAUSIBLE_COUNTER");
   }
 
-  private static Sample newSample(String reporter, long seq, int minute) {
-    return new Sample(
+  private static GeneratedSample newSample(String reporter, long seq, int minute) {
+    return new GeneratedSample(
         GeneratorSpec.connectionId(seq % 3 == 0 ? 1 : 0),
         reporter,
         seq,
@@ -196,16 +189,14 @@ class ExactAcrossRunsIT {
         10,
         20,
         1,
-        0,
-        null,
-        null);
+        0);
   }
 
-  private static GeneratedRecord counted(Sample s) {
-    return new GeneratedRecord(SampleJson.render(s), GeneratedRecord.COUNTED, s);
+  private static GeneratedRecord counted(GeneratedSample s) {
+    return new GeneratedRecord(s.json(), GeneratedRecord.COUNTED, s);
   }
 
-  private static GeneratedRecord late(Sample s) {
-    return new GeneratedRecord(SampleJson.render(s), GeneratedRecord.LATE, s);
+  private static GeneratedRecord late(GeneratedSample s) {
+    return new GeneratedRecord(s.json(), GeneratedRecord.LATE, s);
   }
 }

@@ -6,8 +6,8 @@ import static io.peerbill.schema.jooq.Tables.TRAFFIC_5M;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.peerbill.metering.aggregate.Buckets;
-import io.peerbill.metering.gen.GeneratedRecord;
-import io.peerbill.metering.model.Sample;
+import io.peerbill.tools.gen.GeneratedRecord;
+import io.peerbill.tools.gen.GeneratedSample;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +32,7 @@ public final class ExpectedRows {
       if (!r.counted()) {
         continue;
       }
-      Sample s = r.sample();
+      GeneratedSample s = r.sample();
       long start = Buckets.start(s.countedAt(), lengthMs);
       long[] v =
           sums.computeIfAbsent(

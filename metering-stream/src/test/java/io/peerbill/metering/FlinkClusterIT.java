@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.peerbill.db.DatabaseConfig;
-import io.peerbill.metering.gen.GeneratedRecord;
 import io.peerbill.metering.testkit.StandaloneFlink;
 import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
+import io.peerbill.tools.gen.GeneratedRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -40,7 +40,7 @@ class FlinkClusterIT {
     Path jar = shadedJar();
     world(db);
     Path file = dir.resolve("samples.jsonl");
-    List<GeneratedRecord> input = MeteringJobIT.input("file:" + file);
+    List<GeneratedRecord> input = MeteringJobIT.input();
     MeteringFixtures.writeLines(file, input);
 
     try (StandaloneFlink flink = StandaloneFlink.start(dir.resolve("flink"), 2)) {

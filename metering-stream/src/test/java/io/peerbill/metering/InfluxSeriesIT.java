@@ -9,16 +9,16 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.peerbill.metering.gen.ConnectionSeeder;
-import io.peerbill.metering.gen.GeneratedRecord;
-import io.peerbill.metering.gen.GeneratorSpec;
-import io.peerbill.metering.gen.SampleGenerator;
 import io.peerbill.metering.sink.InfluxSeriesSink;
 import io.peerbill.metering.sink.InfluxTarget;
 import io.peerbill.metering.source.SampleFiles;
 import io.peerbill.metering.testkit.VictoriaMetrics;
 import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
+import io.peerbill.tools.gen.ConnectionSeeder;
+import io.peerbill.tools.gen.GeneratedRecord;
+import io.peerbill.tools.gen.GeneratorSpec;
+import io.peerbill.tools.gen.SampleGenerator;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,8 +57,7 @@ class InfluxSeriesIT {
   private Path cleanInput() throws Exception {
     Path file = dir.resolve("samples.jsonl");
     List<GeneratedRecord> input = new ArrayList<>();
-    new SampleGenerator(
-            GeneratorSpec.clean(2, 2, DAY_START, Duration.ofMinutes(10), 7), "file:" + file)
+    new SampleGenerator(GeneratorSpec.clean(2, 2, DAY_START, Duration.ofMinutes(10), 7))
         .generate(input::add);
     return MeteringFixtures.writeLines(file, input);
   }

@@ -2,11 +2,11 @@ package io.peerbill.metering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.peerbill.metering.gen.GeneratedRecord;
 import io.peerbill.metering.model.RawRecord;
 import io.peerbill.metering.model.TrafficAggregate;
 import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
+import io.peerbill.tools.gen.GeneratedRecord;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +54,7 @@ class MeteringFaultIT {
   void failedAndRestoredRunLeavesTheSameRowsAsAnUndisturbedOne(TestDatabase disturbed)
       throws Exception {
     TestDatabase undisturbed = PostgresExtension.newDatabase();
-    List<GeneratedRecord> input = MeteringJobIT.input(SOURCE);
+    List<GeneratedRecord> input = MeteringJobIT.input();
     ArrayList<String> lines = new ArrayList<>(input.stream().map(GeneratedRecord::line).toList());
 
     run(undisturbed, lines, false);

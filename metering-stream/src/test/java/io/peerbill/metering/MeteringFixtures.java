@@ -1,9 +1,9 @@
 package io.peerbill.metering;
 
-import io.peerbill.metering.gen.GeneratedRecord;
 import io.peerbill.metering.model.RawRecord;
 import io.peerbill.metering.model.Sample;
-import io.peerbill.metering.model.SampleJson;
+import io.peerbill.tools.gen.GeneratedRecord;
+import io.peerbill.tools.gen.GeneratedSample;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +42,24 @@ public final class MeteringFixtures {
   }
 
   public static RawRecord raw(Sample sample) {
-    return new RawRecord("test", sample.position(), SampleJson.render(sample));
+    return new RawRecord("test", sample.position(), json(sample));
+  }
+
+  /** The sample as a line of wire format v1, rendered as the generator renders its samples. */
+  public static String json(Sample s) {
+    return new GeneratedSample(
+            s.connectionId(),
+            s.reporter(),
+            s.seq(),
+            s.ts(),
+            s.intervalMs(),
+            s.inBytes(),
+            s.outBytes(),
+            s.inPackets(),
+            s.outPackets(),
+            s.inDropped(),
+            s.outDropped())
+        .json();
   }
 
   public static RawRecord raw(String text) {

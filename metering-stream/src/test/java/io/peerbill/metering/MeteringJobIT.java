@@ -8,17 +8,16 @@ import static io.peerbill.schema.jooq.Tables.TRAFFIC_1M;
 import static io.peerbill.schema.jooq.Tables.TRAFFIC_5M;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.peerbill.metering.gen.ConnectionSeeder;
-import io.peerbill.metering.gen.GeneratedRecord;
-import io.peerbill.metering.gen.GeneratorSpec;
-import io.peerbill.metering.gen.SampleGenerator;
-import io.peerbill.metering.gen.SampleWriters;
 import io.peerbill.metering.model.RejectReason;
-import io.peerbill.metering.model.Sample;
-import io.peerbill.metering.model.SampleJson;
 import io.peerbill.metering.source.SampleFiles;
 import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
+import io.peerbill.tools.gen.ConnectionSeeder;
+import io.peerbill.tools.gen.GeneratedRecord;
+import io.peerbill.tools.gen.GeneratedSample;
+import io.peerbill.tools.gen.GeneratorSpec;
+import io.peerbill.tools.gen.SampleGenerator;
+import io.peerbill.tools.gen.SampleWriters;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,15 +79,15 @@ class MeteringJobIT {
    * 6 connections × 2 reporters × 1 hour with every kind of fault, then two handcrafted samples
    * behind the watermark but within the allowed lateness (and a repeat of one of them).
    */
-  static List<GeneratedRecord> input(String source) {
+  static List<GeneratedRecord> input() {
     GeneratorSpec spec =
         GeneratorSpec.clean(6, 2, DAY_START, Duration.ofHours(1), 42)
             .withFaults(0.03, 0.03, 0.02, Duration.ofMinutes(30), 0.03);
     List<GeneratedRecord> records = new ArrayList<>();
-    new SampleGenerator(spec, source).generate(records::add);
+    new SampleGenerator(spec).generate(records::add);
     for (int seq = 1; seq <= 2; seq++) {
-      Sample lateButAllowed =
-          new Sample(
+      GeneratedSample lateButAllowed =
+          new GeneratedSample(
               MeteringFixtures.CONNECTION,
               "gw-late",
               seq,
@@ -99,18 +98,15 @@ class MeteringJobIT {
               3,
               4,
               0,
-              0,
-              source,
-              null);
-      records.add(
-          new GeneratedRecord(SampleJson.render(lateButAllowed), "COUNTED", lateButAllowed));
+              0);
+      records.add(new GeneratedRecord(lateButAllowed.json(), "COUNTED", lateButAllowed));
     }
     records.add(new GeneratedRecord(records.get(records.size() - 1).line(), "DUPLICATE", null));
     return records.stream().map(MeteringJobIT::notActiveAfterDeletion).toList();
   }
 
   private static GeneratedRecord notActiveAfterDeletion(GeneratedRecord r) {
-    Sample s = r.sample();
+    GeneratedSample s = r.sample();
     if (s != null
         && s.connectionId().equals(DELETED)
         && s.countedAt() >= DELETED_AT.toEpochMilli()) {
@@ -124,7 +120,7 @@ class MeteringJobIT {
       throws Exception {
     world(db.dsl());
     Path file = dir.resolve("samples.jsonl");
-    List<GeneratedRecord> input = input("file:" + file);
+    List<GeneratedRecord> input = input();
     MeteringFixtures.writeLines(file, input);
 
     MeteringSettings settings = settings(db);
@@ -160,7 +156,7 @@ class MeteringJobIT {
     GeneratorSpec spec = GeneratorSpec.clean(5, 2, DAY_START, Duration.ofHours(1), 3);
     List<GeneratedRecord> input = new ArrayList<>();
     try (SampleWriters.Output out = SampleWriters.files(folder, 4, spec, true)) {
-      new SampleGenerator(spec, "file")
+      new SampleGenerator(spec)
           .generate(
               r -> {
                 input.add(r);

@@ -3,12 +3,12 @@ package io.peerbill.metering;
 import static io.peerbill.schema.jooq.Tables.METERING_WATERMARK;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.peerbill.metering.gen.GeneratedRecord;
 import io.peerbill.metering.model.RawRecord;
 import io.peerbill.metering.source.KafkaSamples;
 import io.peerbill.metering.testkit.InProcessKafka;
 import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
+import io.peerbill.tools.gen.GeneratedRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +47,7 @@ class MeteringJobKafkaIT {
     MeteringJobIT.world(db.dsl());
     String topic = "samples";
     KAFKA.createTopic(topic, 2);
-    List<GeneratedRecord> input = MeteringJobIT.input("kafka:" + topic);
+    List<GeneratedRecord> input = MeteringJobIT.input();
     KAFKA.sendKeyedByConnection(topic, input);
 
     MeteringSettings settings = MeteringJobIT.settings(db);
@@ -90,7 +90,7 @@ class MeteringJobKafkaIT {
   @Test
   void replayOnAnotherTopicAtOtherOffsetsChangesNothing_G1(TestDatabase db) throws Exception {
     MeteringJobIT.world(db.dsl());
-    List<GeneratedRecord> input = MeteringJobIT.input("kafka:first");
+    List<GeneratedRecord> input = MeteringJobIT.input();
     KAFKA.createTopic("first", 2);
     KAFKA.sendAlternating("first", 2, lines(input));
     MeteringSettings settings = MeteringJobIT.settings(db);
@@ -133,7 +133,7 @@ class MeteringJobKafkaIT {
   @Test
   void twoJobsOverDisjointPartitionsSumIntoTheSameRows_G4(TestDatabase db) throws Exception {
     MeteringJobIT.world(db.dsl());
-    List<GeneratedRecord> input = MeteringJobIT.input("kafka:shared");
+    List<GeneratedRecord> input = MeteringJobIT.input();
     KAFKA.createTopic("shared", 2);
     KAFKA.sendAlternating("shared", 2, lines(input));
     MeteringSettings settings = MeteringJobIT.settings(db).withParallelism(1);

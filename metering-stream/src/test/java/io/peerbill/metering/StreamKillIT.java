@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.peerbill.db.DatabaseConfig;
 import io.peerbill.metering.cli.MeteringMain;
-import io.peerbill.metering.gen.ConnectionSeeder;
-import io.peerbill.metering.gen.GeneratedRecord;
-import io.peerbill.metering.gen.GeneratorSpec;
-import io.peerbill.metering.gen.SampleGenerator;
 import io.peerbill.metering.testkit.InProcessKafka;
 import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
+import io.peerbill.tools.gen.ConnectionSeeder;
+import io.peerbill.tools.gen.GeneratedRecord;
+import io.peerbill.tools.gen.GeneratorSpec;
+import io.peerbill.tools.gen.SampleGenerator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,7 +60,7 @@ class StreamKillIT {
         GeneratorSpec.clean(300, 2, DAY_START, Duration.ofHours(12), 11)
             .withFaults(0.002, 0.002, 0.002, Duration.ofMinutes(30), 0.002);
     List<GeneratedRecord> input = new ArrayList<>();
-    new SampleGenerator(spec, "kafka:" + TOPIC).generate(input::add);
+    new SampleGenerator(spec).generate(input::add);
     KAFKA.createTopic(TOPIC, 2);
     KAFKA.sendKeyedByConnection(TOPIC, input);
 

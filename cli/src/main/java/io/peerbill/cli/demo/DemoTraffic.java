@@ -1,11 +1,11 @@
 package io.peerbill.cli.demo;
 
 import io.peerbill.billing.BillingDay;
-import io.peerbill.metering.gen.GeneratedConnection;
-import io.peerbill.metering.gen.GeneratedRecord;
-import io.peerbill.metering.gen.GeneratorSpec;
-import io.peerbill.metering.gen.SampleGenerator;
-import io.peerbill.metering.gen.SampleWriters;
+import io.peerbill.tools.gen.GeneratedConnection;
+import io.peerbill.tools.gen.GeneratedRecord;
+import io.peerbill.tools.gen.GeneratorSpec;
+import io.peerbill.tools.gen.SampleGenerator;
+import io.peerbill.tools.gen.SampleWriters;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -87,9 +87,9 @@ final class DemoTraffic {
   }
 
   /** The day's records in stream order, each labelled with what the job must make of it. */
-  void generate(Map<String, String> idsByName, String source, Consumer<GeneratedRecord> out) {
+  void generate(Map<String, String> idsByName, Consumer<GeneratedRecord> out) {
     List<GeneratedConnection> connections = connections(idsByName);
-    new SampleGenerator(spec(connections.size()), source, connections).generate(out);
+    new SampleGenerator(spec(connections.size()), connections).generate(out);
   }
 
   /** Writes the day into {@code file} (gzip when it ends in .gz); returns the line count. */
@@ -99,7 +99,6 @@ final class DemoTraffic {
         SampleWriters.files(file, spec(connections(idsByName).size()))) {
       generate(
           idsByName,
-          "file:" + file,
           record -> {
             out.accept(record);
             count[0]++;

@@ -7,10 +7,9 @@ import io.peerbill.cli.Main;
 import io.peerbill.db.Database;
 import io.peerbill.metering.MeteringRunSummary;
 import io.peerbill.metering.MeteringRunner;
-import io.peerbill.metering.model.Sample;
-import io.peerbill.metering.model.SampleJson;
 import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
+import io.peerbill.tools.gen.GeneratedSample;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
@@ -88,9 +87,9 @@ class BillsAcrossReplaysTest {
     // link that peaks lower under a cap of 1000.
     String link = day.connectionIds().get("acme-initech-bj-fra");
     long noon = DAY.start().plus(Duration.ofHours(12)).toEpochMilli();
-    Sample missed =
-        new Sample(link, "gw-late", 1, noon, 300_000, 33_750_000_000L, 0, 1, 1, 0, 0, null, null);
-    Path late = Files.write(work.resolve("missed.jsonl"), List.of(SampleJson.render(missed)));
+    GeneratedSample missed =
+        new GeneratedSample(link, "gw-late", 1, noon, 300_000, 33_750_000_000L, 0, 1, 1, 0, 0);
+    Path late = Files.write(work.resolve("missed.jsonl"), List.of(missed.json()));
     assertThat(MeteringRunner.runFiles(test.config(), late, false).accepted()).isEqualTo(1);
 
     String preview = dryRun();

@@ -6,10 +6,10 @@ import io.peerbill.billing.BillingDay;
 import io.peerbill.billing.line.BillLine;
 import io.peerbill.billing.line.LineStatus;
 import io.peerbill.db.Database;
-import io.peerbill.metering.gen.GeneratedRecord;
-import io.peerbill.metering.model.Sample;
 import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
+import io.peerbill.tools.gen.GeneratedRecord;
+import io.peerbill.tools.gen.GeneratedSample;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -59,7 +59,7 @@ class DemoEndToEndTest {
       result = run.play(new Progress(new PrintWriter(Writer.nullWriter()), 5));
     }
     records = new ArrayList<>();
-    traffic.generate(result.connectionIds(), "oracle", records::add);
+    traffic.generate(result.connectionIds(), records::add);
   }
 
   private static String id(String name) {
@@ -75,7 +75,7 @@ class DemoEndToEndTest {
   private static Map<Long, long[]> billedBuckets(String connectionId, Instant activeUntil) {
     Map<Long, long[]> buckets = new TreeMap<>();
     for (GeneratedRecord r : records) {
-      Sample s = r.sample();
+      GeneratedSample s = r.sample();
       boolean counts = r.counted();
       if (s == null || !counts || !s.connectionId().equals(connectionId)) {
         continue;
@@ -231,7 +231,7 @@ class DemoEndToEndTest {
   private static Map<Long, long[]> streamBuckets(String connectionId) {
     Map<Long, long[]> buckets = new TreeMap<>();
     for (GeneratedRecord r : records) {
-      Sample s = r.sample();
+      GeneratedSample s = r.sample();
       if (s == null
           || !r.outcome().equals(GeneratedRecord.COUNTED)
           || !s.connectionId().equals(connectionId)) {

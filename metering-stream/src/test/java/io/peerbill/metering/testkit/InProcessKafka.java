@@ -107,7 +107,7 @@ public final class InProcessKafka implements BeforeAllCallback, AfterAllCallback
 
   /** Generated records, each keyed by its sample's connection (unkeyed when it is none). */
   public void sendKeyedByConnection(
-      String topic, List<io.peerbill.metering.gen.GeneratedRecord> records) {
+      String topic, List<io.peerbill.tools.gen.GeneratedRecord> records) {
     send(
         topic,
         records.stream()

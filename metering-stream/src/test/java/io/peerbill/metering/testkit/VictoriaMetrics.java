@@ -2,7 +2,7 @@ package io.peerbill.metering.testkit;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.peerbill.metering.bench.VictoriaMetricsServer;
+import io.peerbill.tools.VictoriaMetricsServer;
 import java.io.IOException;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;

@@ -6,10 +6,10 @@ import static io.peerbill.schema.jooq.Tables.PEERING_EVENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.peerbill.metering.JdbcTarget;
-import io.peerbill.metering.gen.ConnectionSeeder;
-import io.peerbill.metering.gen.GeneratorSpec;
 import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
+import io.peerbill.tools.gen.ConnectionSeeder;
+import io.peerbill.tools.gen.GeneratorSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;

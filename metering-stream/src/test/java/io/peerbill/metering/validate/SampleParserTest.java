@@ -2,6 +2,7 @@ package io.peerbill.metering.validate;
 
 import static io.peerbill.metering.MeteringFixtures.CONNECTION;
 import static io.peerbill.metering.MeteringFixtures.ONE_MINUTE_LATER;
+import static io.peerbill.metering.MeteringFixtures.json;
 import static io.peerbill.metering.MeteringFixtures.raw;
 import static io.peerbill.metering.MeteringFixtures.sample;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,7 +11,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.peerbill.metering.model.RawRecord;
 import io.peerbill.metering.model.RejectReason;
 import io.peerbill.metering.model.Sample;
-import io.peerbill.metering.model.SampleJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ class SampleParserTest {
   @Test
   void ignoresUnknownFieldsForForwardCompatibility() throws Exception {
     String line =
-        SampleJson.render(sample(CONNECTION, "gw", 1, ONE_MINUTE_LATER, 10, 20))
+        json(sample(CONNECTION, "gw", 1, ONE_MINUTE_LATER, 10, 20))
             .replace("{", "{\"schema\":{\"v\":[1,2]},\"note\":\"x\",");
     assertThat(parser.parse(raw(line), NOW).inBytes()).isEqualTo(10);
   }
@@ -42,7 +42,7 @@ class SampleParserTest {
   @Test
   void rejectsBytesThatAreNotUtf8AsMalformedAndKeepsThemReadable() {
     byte[] line =
-        SampleJson.render(sample(CONNECTION, "gw", 1, ONE_MINUTE_LATER, 10, 20))
+        json(sample(CONNECTION, "gw", 1, ONE_MINUTE_LATER, 10, 20))
             .replace("\"gw\"", "\"g?\"")
             .getBytes(StandardCharsets.UTF_8);
     line[indexOf(line, (byte) '?')] = (byte) 0xC3; // a lead byte with no continuation
@@ -57,7 +57,7 @@ class SampleParserTest {
 
   @Test
   void readsMultiByteUtf8InTextFields() throws Exception {
-    String line = SampleJson.render(sample(CONNECTION, "gw-广州-01", 1, ONE_MINUTE_LATER, 10, 20));
+    String line = json(sample(CONNECTION, "gw-广州-01", 1, ONE_MINUTE_LATER, 10, 20));
     assertThat(parser.parse(raw(line), NOW).reporter()).isEqualTo("gw-广州-01");
   }
 

@@ -1,4 +1,4 @@
-package io.peerbill.metering.bench;
+package io.peerbill.cli.bench;
 
 import io.peerbill.metering.aggregate.Buckets;
 import io.peerbill.metering.model.RawRecord;

@@ -1,4 +1,4 @@
-package io.peerbill.metering.gen;
+package io.peerbill.tools.gen;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

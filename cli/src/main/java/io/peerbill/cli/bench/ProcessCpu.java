@@ -1,4 +1,4 @@
-package io.peerbill.metering.bench;
+package io.peerbill.cli.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

@@ -1,10 +1,11 @@
-package io.peerbill.metering.cli;
+package io.peerbill.cli;
 
 import io.peerbill.db.Database;
-import io.peerbill.metering.gen.ConnectionSeeder;
-import io.peerbill.metering.gen.GeneratorSpec;
-import io.peerbill.metering.gen.SampleGenerator;
-import io.peerbill.metering.gen.SampleWriters;
+import io.peerbill.metering.cli.DurationConverter;
+import io.peerbill.tools.gen.ConnectionSeeder;
+import io.peerbill.tools.gen.GeneratorSpec;
+import io.peerbill.tools.gen.SampleGenerator;
+import io.peerbill.tools.gen.SampleWriters;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -124,7 +125,7 @@ public final class GenSamplesCommand implements Callable<Integer> {
     }
     Map<String, Long> outcomes = new TreeMap<>();
     try (SampleWriters.Output out = output(gen)) {
-      new SampleGenerator(gen, describe())
+      new SampleGenerator(gen)
           .generate(
               r -> {
                 outcomes.merge(r.outcome(), 1L, Long::sum);

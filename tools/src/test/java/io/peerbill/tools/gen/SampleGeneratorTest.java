@@ -1,9 +1,7 @@
-package io.peerbill.metering.gen;
+package io.peerbill.tools.gen;
 
-import static io.peerbill.metering.MeteringFixtures.DAY_START;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.peerbill.metering.model.Sample;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,9 +13,11 @@ import org.junit.jupiter.api.Test;
 /** The generator: deterministic, complete, day-shaped, and honest about its labels. */
 class SampleGeneratorTest {
 
+  private static final Instant DAY_START = Instant.parse("2026-11-20T00:00:00Z");
+
   private static List<GeneratedRecord> generate(GeneratorSpec spec) {
     List<GeneratedRecord> out = new ArrayList<>();
-    new SampleGenerator(spec, "test").generate(out::add);
+    new SampleGenerator(spec).generate(out::add);
     return out;
   }
 
@@ -41,7 +41,7 @@ class SampleGeneratorTest {
             .collect(
                 Collectors.groupingBy(
                     s -> s.connectionId() + s.reporter(),
-                    Collectors.mapping(Sample::seq, Collectors.toList())));
+                    Collectors.mapping(GeneratedSample::seq, Collectors.toList())));
     assertThat(seqs).hasSize(12);
     assertThat(seqs.values())
         .allMatch(l -> l.equals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L)));

@@ -1,4 +1,4 @@
-package io.peerbill.metering.gen;
+package io.peerbill.tools.gen;
 
 /**
  * A connection to generate traffic for: its id and the base level of its day-shaped traffic (the

@@ -1,8 +1,5 @@
-package io.peerbill.metering.gen;
+package io.peerbill.tools.gen;
 
-import io.peerbill.metering.model.RejectReason;
-import io.peerbill.metering.model.Sample;
-import io.peerbill.metering.model.SampleJson;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -19,36 +16,35 @@ public final class SampleGenerator {
   /** Far beyond any clock skew tolerance: year 2200. */
   static final long FUTURE_TS = 7_258_118_400_000L;
 
-  private static final RejectReason[] BAD_KINDS = {
-    RejectReason.MALFORMED,
-    RejectReason.MISSING_FIELD,
-    RejectReason.NEGATIVE_COUNTER,
-    RejectReason.BAD_INTERVAL,
-    RejectReason.FUTURE_TIMESTAMP
-  };
+  /** Broken lines, named as the job's reject reasons (the tests compare the two). */
+  private enum BadKind {
+    MALFORMED,
+    MISSING_FIELD,
+    NEGATIVE_COUNTER,
+    BAD_INTERVAL,
+    FUTURE_TIMESTAMP
+  }
+
+  private static final BadKind[] BAD_KINDS = BadKind.values();
 
   private final GeneratorSpec spec;
-  private final String source;
   private final List<GeneratedConnection> connections;
 
   /**
    * Traffic for {@code spec.connections()} generated connections (pcx-g0000001, ...) with base
    * levels drawn log-uniformly between 1 and 800 Mbps.
-   *
-   * @param source what the job will call the input (for the labelled samples' positions)
    */
-  public SampleGenerator(GeneratorSpec spec, String source) {
-    this(spec, source, null);
+  public SampleGenerator(GeneratorSpec spec) {
+    this(spec, null);
   }
 
   /** Traffic for the given connections, e.g. ones registered through the peering service. */
-  public SampleGenerator(GeneratorSpec spec, String source, List<GeneratedConnection> connections) {
+  public SampleGenerator(GeneratorSpec spec, List<GeneratedConnection> connections) {
     if (connections != null && connections.size() != spec.connections()) {
       throw new IllegalArgumentException(
           "spec is for " + spec.connections() + " connections, got " + connections.size());
     }
     this.spec = spec;
-    this.source = source;
     this.connections = connections;
   }
 
@@ -80,9 +76,8 @@ public final class SampleGenerator {
       for (int c = 0; c < spec.connections(); c++) {
         double bps = shapes[c].bps(ts, random);
         for (int r = 0; r < spec.reporters(); r++) {
-          Sample s = sample(ids[c], r, ++seqs[c * spec.reporters() + r], ts, bps, random);
-          GeneratedRecord record =
-              new GeneratedRecord(SampleJson.render(s), GeneratedRecord.COUNTED, s);
+          GeneratedSample s = sample(ids[c], r, ++seqs[c * spec.reporters() + r], ts, bps, random);
+          GeneratedRecord record = new GeneratedRecord(s.json(), GeneratedRecord.COUNTED, s);
           if (chance(random, spec.lateFraction())) {
             held.addLast(new GeneratedRecord(record.line(), GeneratedRecord.LATE, s));
             continue;
@@ -96,17 +91,17 @@ public final class SampleGenerator {
           }
         }
         if (chance(random, spec.unknownConnectionFraction())) {
-          Sample unknown = sample("pcx-unknown" + (c % 1000), 0, ++unknownSeq, ts, bps, random);
+          GeneratedSample unknown =
+              sample("pcx-unknown" + (c % 1000), 0, ++unknownSeq, ts, bps, random);
           out.accept(
-              new GeneratedRecord(
-                  SampleJson.render(unknown), RejectReason.UNKNOWN_CONNECTION.name(), unknown));
+              new GeneratedRecord(unknown.json(), GeneratedRecord.UNKNOWN_CONNECTION, unknown));
         }
       }
     }
     // Late samples whose turn would come after the span are not emitted at all.
   }
 
-  private Sample sample(
+  private GeneratedSample sample(
       String connectionId, int reporter, long seq, long ts, double bps, SplittableRandom random) {
     long intervalMs = spec.interval().toMillis();
     double share = (0.8 + 0.4 * random.nextDouble()) / spec.reporters();
@@ -114,7 +109,7 @@ public final class SampleGenerator {
     long out = (long) (in * (0.6 + 0.8 * random.nextDouble()));
     long inPackets = in / 800 + 1;
     long outPackets = out / 800 + 1;
-    return new Sample(
+    return new GeneratedSample(
         connectionId,
         String.format("gw-%02d", reporter + 1),
         seq,
@@ -125,13 +120,11 @@ public final class SampleGenerator {
         inPackets,
         outPackets,
         inPackets / 1000,
-        outPackets / 2000,
-        source,
-        null);
+        outPackets / 2000);
   }
 
-  private static GeneratedRecord bad(RejectReason kind, Sample s) {
-    String good = SampleJson.render(s);
+  private static GeneratedRecord bad(BadKind kind, GeneratedSample s) {
+    String good = s.json();
     String line =
         switch (kind) {
           case MALFORMED -> good.substring(0, good.length() / 2);

@@ -1,4 +1,4 @@
-package io.peerbill.metering.bench;
+package io.peerbill.tools;
 
 import java.io.IOException;
 import java.net.ServerSocket;

@@ -1,4 +1,4 @@
-package io.peerbill.metering.bench;
+package io.peerbill.cli.bench;
 
 import io.peerbill.db.Database;
 import io.peerbill.metering.JdbcTarget;
@@ -7,15 +7,15 @@ import io.peerbill.metering.MeteringJob;
 import io.peerbill.metering.MeteringRunSummary;
 import io.peerbill.metering.MeteringSettings;
 import io.peerbill.metering.MeteringSinks;
-import io.peerbill.metering.gen.ConnectionSeeder;
-import io.peerbill.metering.gen.GeneratorSpec;
-import io.peerbill.metering.gen.SampleGenerator;
-import io.peerbill.metering.gen.SampleWriters;
 import io.peerbill.metering.sink.InfluxSeriesSink;
 import io.peerbill.metering.sink.InfluxTarget;
 import io.peerbill.metering.source.SampleFiles;
 import io.peerbill.metering.validate.ConnectionCatalog;
 import io.peerbill.metering.validate.ConnectionCatalogLoader;
+import io.peerbill.tools.gen.ConnectionSeeder;
+import io.peerbill.tools.gen.GeneratorSpec;
+import io.peerbill.tools.gen.SampleGenerator;
+import io.peerbill.tools.gen.SampleWriters;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -172,7 +172,7 @@ public final class StreamBench {
 
   private static Path generate(GeneratorSpec spec, Path file) throws Exception {
     try (SampleWriters.Output out = SampleWriters.files(file, spec)) {
-      new SampleGenerator(spec, "file:" + file).generate(out);
+      new SampleGenerator(spec).generate(out);
     }
     return file;
   }

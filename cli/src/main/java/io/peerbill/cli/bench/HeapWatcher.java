@@ -1,4 +1,4 @@
-package io.peerbill.metering.bench;
+package io.peerbill.cli.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;

@@ -1,10 +1,10 @@
-package io.peerbill.metering.cli;
+package io.peerbill.cli.bench;
 
 import io.peerbill.db.Database;
 import io.peerbill.db.DatabaseConfig;
-import io.peerbill.metering.bench.StreamBench;
-import io.peerbill.metering.bench.VictoriaMetricsServer;
-import io.peerbill.metering.gen.GeneratorSpec;
+import io.peerbill.metering.cli.DurationConverter;
+import io.peerbill.tools.VictoriaMetricsServer;
+import io.peerbill.tools.gen.GeneratorSpec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
