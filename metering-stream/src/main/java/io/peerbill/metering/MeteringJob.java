@@ -107,6 +107,7 @@ public final class MeteringJob {
               new TrafficLedgerOperator(
                   sinks.traffic(),
                   settings.trafficBatchSize(),
+                  settings.minuteBuckets(),
                   settings.retentionDays(),
                   sourceName,
                   settings.allowedLateness().toMillis()))

@@ -25,6 +25,9 @@ import java.util.function.Consumer;
  * @param trafficBatchSize samples per traffic write: each write updates the ledger row of every
  *     (connection, reporter, day) in it and the buckets it touches, so larger batches update each
  *     row less often
+ * @param minuteBuckets whether PostgreSQL keeps 1-minute buckets too ({@code traffic_1m}): nothing
+ *     in billing reads them and the series store has every minute, while they are five times the
+ *     rows of the billing-grade 5-minute buckets the stream writes (off by default)
  * @param retentionDays days of traffic partitions to keep; 0 keeps all
  * @param inputParallelism parallelism of reading, parsing and the lateness gate (up to the first
  *     shuffle), e.g. the number of Kafka partitions; 0 = the job's parallelism
@@ -44,6 +47,7 @@ public record MeteringSettings(
     Duration restartDelay,
     int sinkBatchSize,
     int trafficBatchSize,
+    boolean minuteBuckets,
     int retentionDays,
     int inputParallelism)
     implements Serializable {
@@ -64,6 +68,7 @@ public record MeteringSettings(
         Duration.ofSeconds(10),
         2000,
         50_000,
+        false,
         0,
         0);
   }
@@ -123,6 +128,10 @@ public record MeteringSettings(
     return with(c -> c.trafficBatchSize = samples);
   }
 
+  public MeteringSettings withMinuteBuckets(boolean keep) {
+    return with(c -> c.minuteBuckets = keep);
+  }
+
   public MeteringSettings withCatalogRefresh(Duration value) {
     return with(c -> c.catalogRefresh = value);
   }
@@ -150,6 +159,7 @@ public record MeteringSettings(
     private Duration restartDelay;
     private int sinkBatchSize;
     private int trafficBatchSize;
+    private boolean minuteBuckets;
     private int retentionDays;
     private int inputParallelism;
 
@@ -168,6 +178,7 @@ public record MeteringSettings(
       restartDelay = from.restartDelay;
       sinkBatchSize = from.sinkBatchSize;
       trafficBatchSize = from.trafficBatchSize;
+      minuteBuckets = from.minuteBuckets;
       retentionDays = from.retentionDays;
       inputParallelism = from.inputParallelism;
     }
@@ -188,6 +199,7 @@ public record MeteringSettings(
           restartDelay,
           sinkBatchSize,
           trafficBatchSize,
+          minuteBuckets,
           retentionDays,
           inputParallelism);
     }

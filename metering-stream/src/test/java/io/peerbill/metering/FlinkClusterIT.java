@@ -56,7 +56,8 @@ class FlinkClusterIT {
               "1m",
               "--allowed-lateness",
               "5m",
-              "--no-alerts");
+              "--no-alerts",
+              "--minute-buckets");
       assertThat(run.exitCode()).as(run.output() + flink.logs()).isZero();
     }
 

@@ -125,7 +125,8 @@ class StreamKillIT {
             "--parallelism",
             "1",
             "--checkpoint-interval",
-            "200ms");
+            "200ms",
+            "--minute-buckets");
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .redirectErrorStream(true)

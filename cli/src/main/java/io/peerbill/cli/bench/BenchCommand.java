@@ -69,6 +69,11 @@ public final class BenchCommand {
         description = "InfluxDB 2 URL (default: a victoria-metrics started for the run).")
     String influxUrl;
 
+    @Option(
+        names = "--minute-buckets",
+        description = "Keep 1-minute buckets in PostgreSQL too, as `stream --minute-buckets` does.")
+    boolean minuteBuckets;
+
     @Override
     public Integer call() throws Exception {
       StreamBench.Sinks writeTo = sinks();
@@ -89,6 +94,7 @@ public final class BenchCommand {
                 gen,
                 parallelism,
                 writeTo,
+                minuteBuckets,
                 victoria != null ? victoria.url() : influxUrl,
                 victoria != null ? victoria.process() : null,
                 work);

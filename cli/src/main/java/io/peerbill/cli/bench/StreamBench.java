@@ -72,6 +72,7 @@ public final class StreamBench {
       GeneratorSpec spec,
       int parallelism,
       Sinks writeTo,
+      boolean minuteBuckets,
       String influxUrl,
       ProcessHandle influxServer,
       Path work)
@@ -101,6 +102,7 @@ public final class StreamBench {
     MeteringSettings settings =
         MeteringSettings.defaults(JdbcTarget.of(db.connectionConfig()))
             .withParallelism(parallelism)
+            .withMinuteBuckets(minuteBuckets)
             .withSinks(5000, 0);
     // A job on a fresh JVM spends a third of its CPU compiling Flink's and our code (C2 threads):
     // one run over the warm-up input first, as in a job that has run for a while, then the timed

@@ -110,6 +110,14 @@ public final class StreamCommand implements Callable<Integer> {
   int retentionDays;
 
   @Option(
+      names = "--minute-buckets",
+      description =
+          "Keep 1-minute buckets in PostgreSQL too (traffic_1m). Billing reads only the 5-minute"
+              + " buckets and the series store has every minute; this adds five rows per"
+              + " 5-minute bucket to what the stream writes (default: off).")
+  boolean minuteBuckets;
+
+  @Option(
       names = "--alerts",
       negatable = true,
       defaultValue = "true",
@@ -134,6 +142,7 @@ public final class StreamCommand implements Callable<Integer> {
               .withCheckpoints(
                   checkpointInterval, stateBackend, restartAttempts, Duration.ofSeconds(10))
               .withSinks(2000, retentionDays)
+              .withMinuteBuckets(minuteBuckets)
               .withCatalogRefresh(catalogRefresh);
       InfluxSeriesSink series =
           influxUrl == null

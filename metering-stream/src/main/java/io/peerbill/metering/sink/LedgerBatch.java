@@ -17,9 +17,9 @@ import java.util.Map;
  * One batch of samples added to PostgreSQL exactly once, inside the caller's transaction: the
  * ledger rows of the batch's (connection, reporter, day) keys are locked and asked which of the
  * batch's seqs they hold already (usually none); the rest are summed here, per bucket, and added to
- * traffic_1m / traffic_5m, and their seqs to the ledger. PostgreSQL sees keys, seq ranges and one
- * row per bucket, never a row per sample; the row locks, held to the commit, make a concurrent
- * writer of the same keys wait for this one and then see its seqs.
+ * traffic_5m (and traffic_1m when kept), and their seqs to the ledger. PostgreSQL sees keys, seq
+ * ranges and one row per bucket, never a row per sample; the row locks, held to the commit, make a
+ * concurrent writer of the same keys wait for this one and then see its seqs.
  */
 final class LedgerBatch {
 
@@ -57,9 +57,9 @@ final class LedgerBatch {
   }
 
   /** Adds what the ledger does not hold yet; returns how many samples that was. */
-  long add(Connection c) throws SQLException {
+  long add(Connection c, boolean minuteBuckets) throws SQLException {
     Map<Key, SeqRanges> held = lockAndFindCounted(c);
-    Map<Bucket, long[]> minutes = new HashMap<>();
+    Map<Bucket, long[]> minutes = minuteBuckets ? new HashMap<>() : null;
     Map<Bucket, long[]> fives = new HashMap<>();
     Map<Key, SeqRanges> added = new LinkedHashMap<>();
     long fresh = 0;
@@ -72,7 +72,9 @@ final class LedgerBatch {
           continue;
         }
         seqs[n++] = s.seq();
-        sum(minutes, new Bucket(s.connectionId(), start(s, Buckets.MINUTE_MS)), s);
+        if (minutes != null) {
+          sum(minutes, new Bucket(s.connectionId(), start(s, Buckets.MINUTE_MS)), s);
+        }
         sum(fives, new Bucket(s.connectionId(), start(s, Buckets.FIVE_MINUTES_MS)), s);
       }
       if (n > 0) {
@@ -137,8 +139,9 @@ final class LedgerBatch {
       Map<Bucket, long[]> fives,
       Map<Key, SeqRanges> added)
       throws SQLException {
-    try (PreparedStatement add = c.prepareStatement(LedgerSql.ADD)) {
-      int p = bindBuckets(add, 1, minutes);
+    try (PreparedStatement add =
+        c.prepareStatement(minutes == null ? LedgerSql.ADD : LedgerSql.ADD_WITH_MINUTES)) {
+      int p = minutes == null ? 1 : bindBuckets(add, 1, minutes);
       p = bindBuckets(add, p, fives);
       bindRanges(add, p, added);
       add.executeUpdate();

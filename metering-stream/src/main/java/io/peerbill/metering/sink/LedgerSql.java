@@ -41,21 +41,27 @@ final class LedgerSql {
        ORDER BY 1, 2, 3, 4
       """;
 
-  /** Adds the fresh samples' bucket sums to both tables and their seqs to the ledger. */
-  static final String ADD =
-      """
-      WITH %s,
-      %s,
-      n AS (
-        SELECT c, r, DATE '1970-01-01' + d AS day, range_agg(int8range(lo, hi, '[]')) AS seqs
-          FROM unnest(?::text[], ?::text[], ?::int4[], ?::int8[], ?::int8[]) AS n(c, r, d, lo, hi)
-         GROUP BY 1, 2, 3
-      )
-      UPDATE sample_ledger l SET seqs = l.seqs + n.seqs, updated_at = now()
-        FROM n
-       WHERE l.connection_id = n.c AND l.reporter = n.r AND l.day = n.day
-      """
-          .formatted(addTo("minutes", "traffic_1m"), addTo("fives", "traffic_5m"));
+  /** Adds the fresh samples' 5-minute bucket sums and their seqs to the ledger. */
+  static final String ADD = add(addTo("fives", "traffic_5m"));
+
+  /** As {@link #ADD}, and the 1-minute bucket sums (bound first) to traffic_1m. */
+  static final String ADD_WITH_MINUTES =
+      add(addTo("minutes", "traffic_1m") + ",\n" + addTo("fives", "traffic_5m"));
+
+  private static String add(String bucketWrites) {
+    return """
+        WITH %s,
+        n AS (
+          SELECT c, r, DATE '1970-01-01' + d AS day, range_agg(int8range(lo, hi, '[]')) AS seqs
+            FROM unnest(?::text[], ?::text[], ?::int4[], ?::int8[], ?::int8[]) AS n(c, r, d, lo, hi)
+           GROUP BY 1, 2, 3
+        )
+        UPDATE sample_ledger l SET seqs = l.seqs + n.seqs, updated_at = now()
+          FROM n
+         WHERE l.connection_id = n.c AND l.reporter = n.r AND l.day = n.day
+        """
+        .formatted(bucketWrites);
+  }
 
   /** The CTE adding bucket sums to one table's rows (in key order, see above). */
   private static String addTo(String name, String table) {

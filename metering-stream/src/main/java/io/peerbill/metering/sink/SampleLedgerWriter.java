@@ -13,12 +13,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.common.eventtime.Watermark;
 
 /**
- * Adds samples to traffic_1m / traffic_5m exactly once across every run (DESIGN.md "Exact across
- * runs"). One transaction per batch: the ledger rows of the batch's (connection, reporter, day)
- * keys are locked, the samples they hold already are skipped, the rest are summed into their
- * buckets and added to the stored rows, their seqs join the ledger, and the writer's "final
- * through" mark moves on. Whatever Flink replays after a restore, or a later run sends again, the
- * ledger has it and nothing is added twice; a sample never seen before is added, on time or not.
+ * Adds samples to traffic_5m (and traffic_1m when kept) exactly once across every run (DESIGN.md
+ * "Exact across runs"). One transaction per batch: the ledger rows of the batch's (connection,
+ * reporter, day) keys are locked, the samples they hold already are skipped, the rest are summed
+ * into their buckets and added to the stored rows, their seqs join the ledger, and the writer's
+ * "final through" mark moves on. Whatever Flink replays after a restore, or a later run sends
+ * again, the ledger has it and nothing is added twice; a sample never seen before is added, on time
+ * or not.
  */
 final class SampleLedgerWriter extends JdbcBatchWriter<Sample> {
 
@@ -29,6 +30,7 @@ final class SampleLedgerWriter extends JdbcBatchWriter<Sample> {
 
   private final TrafficPartitions partitions = new TrafficPartitions();
   private final WriterMark mark;
+  private final boolean minuteBuckets;
   private final int retentionDays;
   private LocalDate retentionDoneFor;
 
@@ -37,8 +39,14 @@ final class SampleLedgerWriter extends JdbcBatchWriter<Sample> {
 
   private final AtomicLong alreadyCounted = new AtomicLong();
 
-  SampleLedgerWriter(JdbcTarget database, int batchSize, int retentionDays, WriterMark mark) {
+  SampleLedgerWriter(
+      JdbcTarget database,
+      int batchSize,
+      boolean minuteBuckets,
+      int retentionDays,
+      WriterMark mark) {
     super(database, batchSize);
+    this.minuteBuckets = minuteBuckets;
     this.retentionDays = retentionDays;
     this.mark = mark;
   }
@@ -101,7 +109,7 @@ final class SampleLedgerWriter extends JdbcBatchWriter<Sample> {
         sql.connection(
             c -> {
               insertKeys(c, newKeys);
-              long fresh = batch.add(c);
+              long fresh = batch.add(c, minuteBuckets);
               counted.addAndGet(fresh);
               alreadyCounted.addAndGet(samples.size() - fresh);
             });

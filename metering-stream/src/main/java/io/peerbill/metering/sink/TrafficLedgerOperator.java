@@ -25,6 +25,7 @@ public final class TrafficLedgerOperator extends AbstractStreamOperator<Void>
 
   private final JdbcTarget database;
   private final int batchSize;
+  private final boolean minuteBuckets;
   private final int retentionDays;
   private final String stream;
   private final long latenessMs;
@@ -34,13 +35,20 @@ public final class TrafficLedgerOperator extends AbstractStreamOperator<Void>
   private transient RunCounter duplicates;
 
   /**
+   * @param minuteBuckets whether traffic_1m is written besides traffic_5m
    * @param stream the name this stream's completeness marks are kept under (one row per subtask)
    * @param latenessMs the allowed lateness: buckets are final that long after the watermark
    */
   public TrafficLedgerOperator(
-      JdbcTarget database, int batchSize, int retentionDays, String stream, long latenessMs) {
+      JdbcTarget database,
+      int batchSize,
+      boolean minuteBuckets,
+      int retentionDays,
+      String stream,
+      long latenessMs) {
     this.database = database;
     this.batchSize = batchSize;
+    this.minuteBuckets = minuteBuckets;
     this.retentionDays = retentionDays;
     this.stream = stream;
     this.latenessMs = latenessMs;
@@ -61,6 +69,7 @@ public final class TrafficLedgerOperator extends AbstractStreamOperator<Void>
         new SampleLedgerWriter(
             database,
             batchSize,
+            minuteBuckets,
             retentionDays,
             new WriterMark(stream, task.getIndexOfThisSubtask(), latenessMs));
     accepted = RunCounter.register(getRuntimeContext(), RunCounter.ACCEPTED);

@@ -104,6 +104,7 @@ class AlertsOnMeteringJobTest {
   private JobClient start(WebhookSettings webhooks) throws Exception {
     MeteringSettings settings =
         MeteringSettings.defaults(JdbcTarget.of(db.config()))
+            .withMinuteBuckets(true) // the test waits for every minute's row
             .withParallelism(2)
             .withEventTime(Duration.ofMinutes(1), Duration.ofMinutes(5))
             .withCheckpoints(Duration.ZERO, "hashmap", 0, Duration.ofSeconds(1));
