@@ -42,12 +42,16 @@ public final class DailyPeakPricer {
    * @throws NoTierException when no tier covers the billed Mbps (a catalog with a gap)
    */
   public static BigDecimal amount(BigDecimal billedMbps, TierModel model, List<TariffTier> tiers) {
-    BigDecimal exact =
-        switch (model) {
-          case VOLUME -> volume(billedMbps, tiers);
-          case GRADUATED -> graduated(billedMbps, tiers);
-        };
-    return exact.setScale(2, RoundingMode.HALF_UP);
+    return exactAmount(billedMbps, model, tiers).setScale(2, RoundingMode.HALF_UP);
+  }
+
+  /** The amount before rounding (a monthly amount is prorated first, then rounded once, D13). */
+  public static BigDecimal exactAmount(
+      BigDecimal billedMbps, TierModel model, List<TariffTier> tiers) {
+    return switch (model) {
+      case VOLUME -> volume(billedMbps, tiers);
+      case GRADUATED -> graduated(billedMbps, tiers);
+    };
   }
 
   private static BigDecimal volume(BigDecimal billedMbps, List<TariffTier> tiers) {

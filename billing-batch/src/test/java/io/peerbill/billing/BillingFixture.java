@@ -48,7 +48,8 @@ public final class BillingFixture {
 
   public void clean() {
     dsl.execute(
-        "TRUNCATE bill_statement, bill_line_revision, bill_line, tariff_tier, tariff,"
+        "TRUNCATE bill_statement, bill_line_revision, bill_line, month_statement,"
+            + " month_bill_line_revision, month_bill_line, month_billing_run, tariff_tier, tariff,"
             + " metering_watermark, rejected_sample, traffic_5m, traffic_1m, bandwidth_cap_change,"
             + " peering_event, route, subnet, route_table, peering_connection, vpc_cidr_block, vpc,"
             + " region, account CASCADE");

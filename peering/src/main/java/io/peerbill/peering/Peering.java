@@ -13,6 +13,7 @@ public final class Peering {
   private final Reachability reachability;
   private final ActiveIntervals activeIntervals;
   private final ExpirySweep expirySweep;
+  private final ChargeModes chargeModes;
 
   public Peering(DSLContext sql, Clock clock, PeeringSettings settings) {
     this.directory = new Directory(sql, clock);
@@ -22,6 +23,7 @@ public final class Peering {
     this.reachability = new Reachability(sql);
     this.activeIntervals = new ActiveIntervals(sql);
     this.expirySweep = new ExpirySweep(sql, clock);
+    this.chargeModes = new ChargeModes(sql, clock);
   }
 
   public Directory directory() {
@@ -50,5 +52,9 @@ public final class Peering {
 
   public ExpirySweep expirySweep() {
     return expirySweep;
+  }
+
+  public ChargeModes chargeModes() {
+    return chargeModes;
   }
 }

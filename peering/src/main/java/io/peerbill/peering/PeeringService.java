@@ -2,6 +2,7 @@ package io.peerbill.peering;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -26,6 +27,11 @@ public final class PeeringService {
 
   /** Same account: ACTIVE at once (R9). Other account: pending for the acceptance window (R6). */
   public Connection create(String actor, ConnectionRequest request) {
+    return create(actor, request, ChargeMode.DAILY_PEAK, null);
+  }
+
+  /** Created with a charge mode in force from the month of creation in the billing zone (D13). */
+  public Connection create(String actor, ConnectionRequest request, ChargeMode mode, ZoneId zone) {
     return Transactions.inTransaction(
         sql,
         tx -> {
@@ -72,6 +78,7 @@ public final class PeeringService {
           if (c.capMbps() != null) {
             store.history.recordCap(c.id(), c.capMbps(), now, actor);
           }
+          ChargeModes.chosenAtCreation(tx, c, mode, now.toInstant(), zone, actor);
           return c;
         });
   }

@@ -1,13 +1,17 @@
 package io.peerbill.billing.cli;
 
 import io.peerbill.billing.BillingDay;
+import io.peerbill.billing.BillingMonth;
 import io.peerbill.billing.BillingProperties;
 import io.peerbill.billing.line.BillLine;
+import io.peerbill.billing.month.MonthReport;
+import io.peerbill.billing.month.MonthlyBillingRun;
 import io.peerbill.billing.run.BillingReport;
 import io.peerbill.billing.run.BillingRun;
 import io.peerbill.billing.run.DryRun;
 import java.io.PrintWriter;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
@@ -27,7 +31,8 @@ import picocli.CommandLine.Spec;
     name = "bill",
     mixinStandardHelpOptions = true,
     description = {
-      "Bill one day (--date) or a range of days (--from/--to) by daily peak bandwidth.",
+      "Bill one day (--date) or a range of days (--from/--to) by daily peak bandwidth, or a"
+          + " month (--month) of the connections charged by their monthly 95th percentile.",
       "A day is refused until the metering stream's aggregates cover it plus the allowed"
           + " lateness (--force bills anyway). Billing a day again never charges twice:"
           + " changed lines keep their earlier value as a revision; a failed run resumes.",
@@ -35,7 +40,7 @@ import picocli.CommandLine.Spec;
           + " A run whose process died is recovered and resumed by the next bill of its day.",
       "Exit status: 0 billed, 3 some lines could not be priced (listed), 1 failed or refused."
     },
-    subcommands = {ServeCommand.class})
+    subcommands = {ServeCommand.class, WhatIfCommand.class})
 public final class BillCommand implements Callable<Integer> {
 
   static final int FAILED_LINES = 3;
@@ -51,6 +56,12 @@ public final class BillCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = false)
     Range range;
+
+    @Option(
+        names = "--month",
+        required = true,
+        description = "A billing month of the MONTHLY_95TH connections (D13), e.g. 2026-11.")
+    YearMonth month;
   }
 
   static final class Range {
@@ -86,7 +97,14 @@ public final class BillCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (days == null) {
-      throw new ParameterException(spec.commandLine(), "give --date or --from and --to");
+      throw new ParameterException(spec.commandLine(), "give --date, --from and --to, or --month");
+    }
+    if (days.month != null) {
+      if (dryRun || rebillZone) {
+        throw new ParameterException(
+            spec.commandLine(), "--dry-run and --rebill-zone apply to days, not to --month");
+      }
+      return billMonth(days.month);
     }
     LocalDate first = days.date != null ? days.date : days.range.from;
     LocalDate last = days.date != null ? days.date : days.range.to;
@@ -142,6 +160,19 @@ public final class BillCommand implements Callable<Integer> {
         }
       }
       return exit;
+    }
+  }
+
+  private int billMonth(YearMonth month) throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    try (ConfigurableApplicationContext context = BillingContext.start()) {
+      ZoneId billingZone = zone != null ? zone : context.getBean(BillingProperties.class).zone();
+      MonthReport report =
+          context
+              .getBean(MonthlyBillingRun.class)
+              .bill(new BillingMonth(month, billingZone), force);
+      report.describe().forEach(out::println);
+      return report.succeeded() ? 0 : FAILED_LINES;
     }
   }
 

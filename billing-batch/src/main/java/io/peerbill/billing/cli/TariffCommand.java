@@ -27,7 +27,8 @@ public final class TariffCommand {
       description = {
         "Load tariffs from a CSV file (all or nothing); a tariff with the class and effective day"
             + " of a stored one replaces it.",
-        "Header: " + "pair_class,effective_from,tier_model,currency,from_mbps,to_mbps,unit_price"
+        "Header: pair_class,effective_from,tier_model,currency,from_mbps,to_mbps,unit_price"
+            + "[,charge_mode] (DAILY_PEAK, the default, per Mbps per day; MONTHLY_95TH per month)"
       })
   static final class Load implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -60,8 +61,8 @@ public final class TariffCommand {
         }
         for (Tariff t : tariffs) {
           out.printf(
-              "%s from %s, %s, %s%n",
-              t.pairClass(), t.effectiveFrom(), t.tierModel(), t.currency());
+              "%s %s from %s, %s, %s%n",
+              t.pairClass(), t.chargeMode(), t.effectiveFrom(), t.tierModel(), t.currency());
           for (TariffTier tier : t.tiers()) {
             out.printf(
                 "  %s - %s Mbps: %s%n",

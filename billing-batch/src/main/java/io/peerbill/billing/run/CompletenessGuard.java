@@ -6,6 +6,7 @@ import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.min;
 
 import io.peerbill.billing.BillingDay;
+import io.peerbill.billing.BillingMonth;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import org.jooq.DSLContext;
@@ -31,7 +32,17 @@ public class CompletenessGuard {
    * @throws DayNotCompleteException when the day is not yet covered
    */
   public void check(BillingDay day) {
-    Instant needed = day.end();
+    check(day.toString(), day.end(), "the end of the day");
+  }
+
+  /**
+   * @throws DayNotCompleteException when the month is not yet covered to its last instant
+   */
+  public void check(BillingMonth month) {
+    check(month.toString(), month.end(), "the end of the month");
+  }
+
+  private void check(String what, Instant needed, String neededName) {
     OffsetDateTime watermark =
         dsl.select(
                 coalesce(
@@ -43,19 +54,21 @@ public class CompletenessGuard {
     if (watermark == null) {
       throw new DayNotCompleteException(
           "cannot bill "
-              + day
+              + what
               + ": the metering stream has not recorded how far its aggregates are complete"
               + " (metering_watermark is empty); use --force to bill anyway");
     }
     if (watermark.toInstant().isBefore(needed)) {
       throw new DayNotCompleteException(
           "cannot bill "
-              + day
+              + what
               + ": traffic aggregates are complete until "
               + watermark.toInstant()
               + ", billing needs "
               + needed
-              + " (the end of the day); use --force to bill anyway");
+              + " ("
+              + neededName
+              + "); use --force to bill anyway");
     }
   }
 

@@ -6,8 +6,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
+import java.util.function.IntFunction;
 import javax.sql.DataSource;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Component;
@@ -27,6 +29,9 @@ public class DayFence {
   /** First half of the lock key ("bill" in ASCII), apart from other advisory locks' keys. */
   static final int LOCK_SPACE = 0x62696c6c;
 
+  /** First half of a month's key ("bilm"): months and days are fenced apart (D13). */
+  static final int MONTH_LOCK_SPACE = 0x62696c6d;
+
   private final DataSource dataSource;
   private final DayExecutions executions;
 
@@ -42,13 +47,36 @@ public class DayFence {
    * @throws DayBeingBilledException naming the run that holds it
    */
   public Held hold(LocalDate date) throws SQLException {
+    return hold(LOCK_SPACE, key(date), backend -> refusal(date, backend));
+  }
+
+  /**
+   * Takes a billing month's fence (one monthly run of a month at a time, D13), or refuses at once.
+   * Days of the month are fenced apart: a daily run never writes a month line, nor a monthly run a
+   * day line.
+   *
+   * @throws DayBeingBilledException naming the PostgreSQL backend that holds it
+   */
+  public Held hold(YearMonth month) throws SQLException {
+    return hold(
+        MONTH_LOCK_SPACE,
+        key(month),
+        backend ->
+            "cannot bill "
+                + month
+                + ": it is being billed by another peerbill process (PostgreSQL backend "
+                + backend
+                + "); run bill --month again once that has finished");
+  }
+
+  private Held hold(int space, int key, IntFunction<String> refusal) throws SQLException {
     Connection connection = dataSource.getConnection();
     try {
       connection.setAutoCommit(true);
-      if (!call(connection, "SELECT pg_try_advisory_lock(?, ?)", date)) {
-        throw new DayBeingBilledException(refusal(date, holder(connection, date)));
+      if (!call(connection, "SELECT pg_try_advisory_lock(?, ?)", space, key)) {
+        throw new DayBeingBilledException(refusal.apply(holder(connection, space, key)));
       }
-      return new Held(connection, date);
+      return new Held(connection, space, key);
     } catch (SQLException | RuntimeException e) {
       connection.close();
       throw e;
@@ -60,11 +88,16 @@ public class DayFence {
     return Math.toIntExact(date.toEpochDay());
   }
 
-  private static boolean call(Connection connection, String sql, LocalDate date)
+  /** A month's second half: months since year 0. */
+  static int key(YearMonth month) {
+    return month.getYear() * 12 + month.getMonthValue() - 1;
+  }
+
+  private static boolean call(Connection connection, String sql, int space, int key)
       throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setInt(1, LOCK_SPACE);
-      statement.setInt(2, key(date));
+      statement.setInt(1, space);
+      statement.setInt(2, key);
       try (ResultSet rs = statement.executeQuery()) {
         rs.next();
         return rs.getBoolean(1);
@@ -73,13 +106,13 @@ public class DayFence {
   }
 
   /** The PostgreSQL backend holding the date's fence (0 if it let go meanwhile). */
-  private static int holder(Connection connection, LocalDate date) throws SQLException {
+  private static int holder(Connection connection, int space, int key) throws SQLException {
     try (PreparedStatement statement =
         connection.prepareStatement(
             "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted"
                 + " AND classid = ?::oid AND objid = ?::oid AND objsubid = 2")) {
-      statement.setLong(1, Integer.toUnsignedLong(LOCK_SPACE));
-      statement.setLong(2, Integer.toUnsignedLong(key(date)));
+      statement.setLong(1, Integer.toUnsignedLong(space));
+      statement.setLong(2, Integer.toUnsignedLong(key));
       try (ResultSet rs = statement.executeQuery()) {
         return rs.next() ? rs.getInt(1) : 0;
       }
@@ -115,21 +148,23 @@ public class DayFence {
         + ")";
   }
 
-  /** The date's fence, held until closed. */
+  /** A date's or month's fence, held until closed. */
   public static final class Held implements AutoCloseable {
     private final Connection connection;
-    private final LocalDate date;
+    private final int space;
+    private final int key;
 
-    private Held(Connection connection, LocalDate date) {
+    private Held(Connection connection, int space, int key) {
       this.connection = connection;
-      this.date = date;
+      this.space = space;
+      this.key = key;
     }
 
     @Override
     public void close() throws SQLException {
       try {
         // Explicitly: the pool keeps the session, and with it a lock it is not told to release.
-        call(connection, "SELECT pg_advisory_unlock(?, ?)", date);
+        call(connection, "SELECT pg_advisory_unlock(?, ?)", space, key);
       } finally {
         connection.close();
       }

@@ -1,5 +1,6 @@
 package io.peerbill.billing.tariff;
 
+import io.peerbill.peering.ChargeMode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -18,17 +19,20 @@ import java.util.Map;
  * tariff. Header required:
  *
  * <pre>
- * pair_class,effective_from,tier_model,currency,from_mbps,to_mbps,unit_price
- * cn-mainland:overseas,2026-01-01,VOLUME,CNY,0,500,1.54
- * cn-mainland:overseas,2026-01-01,VOLUME,CNY,500,,1.50
+ * pair_class,effective_from,tier_model,currency,from_mbps,to_mbps,unit_price,charge_mode
+ * cn-mainland:overseas,2026-01-01,VOLUME,CNY,0,500,1.54,
+ * cn-mainland:overseas,2026-01-01,VOLUME,CNY,500,,1.50,
+ * cn-mainland:overseas,2026-01-01,VOLUME,CNY,0,,40.00,MONTHLY_95TH
  * </pre>
  *
- * Tiers must start at 0, follow each other without gap and end with an open tier (empty to_mbps).
+ * The charge_mode column (D13) may be left out, or left empty: DAILY_PEAK. Tiers must start at 0,
+ * follow each other without gap and end with an open tier (empty to_mbps).
  */
 public final class TariffCsv {
 
   static final String HEADER =
       "pair_class,effective_from,tier_model,currency,from_mbps,to_mbps,unit_price";
+  static final String HEADER_WITH_MODE = HEADER + ",charge_mode";
 
   private TariffCsv() {}
 
@@ -45,17 +49,21 @@ public final class TariffCsv {
   }
 
   static List<Tariff> parse(List<String> lines) {
-    if (lines.isEmpty() || !lines.get(0).strip().equals(HEADER)) {
-      throw new TariffFileException("line 1: expected the header '" + HEADER + "'");
+    String header = lines.isEmpty() ? "" : lines.get(0).strip();
+    if (!header.equals(HEADER) && !header.equals(HEADER_WITH_MODE)) {
+      throw new TariffFileException(
+          "line 1: expected the header '" + HEADER_WITH_MODE + "' (charge_mode may be left out)");
     }
+    int fields = header.split(",").length;
     Map<String, List<Row>> groups = new LinkedHashMap<>();
     for (int i = 1; i < lines.size(); i++) {
       if (lines.get(i).isBlank()) {
         continue;
       }
-      Row row = row(i + 1, lines.get(i));
+      Row row = row(i + 1, lines.get(i), fields);
       groups
-          .computeIfAbsent(row.pairClass + "@" + row.effectiveFrom, k -> new ArrayList<>())
+          .computeIfAbsent(
+              row.pairClass + "@" + row.mode + "@" + row.effectiveFrom, k -> new ArrayList<>())
           .add(row);
     }
     if (groups.isEmpty()) {
@@ -70,12 +78,14 @@ public final class TariffCsv {
       LocalDate effectiveFrom,
       TierModel model,
       String currency,
-      TariffTier tier) {}
+      TariffTier tier,
+      ChargeMode mode) {}
 
-  private static Row row(int line, String text) {
+  private static Row row(int line, String text, int fields) {
     String[] f = text.split(",", -1);
-    if (f.length != 7) {
-      throw new TariffFileException("line " + line + ": expected 7 fields, got " + f.length);
+    if (f.length != fields) {
+      throw new TariffFileException(
+          "line " + line + ": expected " + fields + " fields, got " + f.length);
     }
     try {
       String pairClass = f[0].strip();
@@ -98,12 +108,25 @@ public final class TariffCsv {
           LocalDate.parse(f[1].strip()),
           TierModel.valueOf(f[2].strip().toUpperCase(Locale.ROOT)),
           currency,
-          new TariffTier(new BigDecimal(f[4].strip()), to, price));
+          new TariffTier(new BigDecimal(f[4].strip()), to, price),
+          mode(line, fields == 8 ? f[7].strip() : ""));
     } catch (NumberFormatException | DateTimeParseException e) {
       throw new TariffFileException("line " + line + ": " + e.getMessage());
     } catch (IllegalArgumentException e) {
       throw new TariffFileException(
           "line " + line + ": tier_model must be VOLUME or GRADUATED, got '" + f[2] + "'");
+    }
+  }
+
+  private static ChargeMode mode(int line, String text) {
+    if (text.isEmpty()) {
+      return ChargeMode.DAILY_PEAK;
+    }
+    try {
+      return ChargeMode.valueOf(text.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new TariffFileException(
+          "line " + line + ": charge_mode must be DAILY_PEAK or MONTHLY_95TH, got '" + text + "'");
     }
   }
 
@@ -133,7 +156,7 @@ public final class TariffCsv {
               + ": the last tier must be open (empty to_mbps)");
     }
     return new Tariff(
-        null, first.pairClass, first.effectiveFrom, first.model, first.currency, tiers);
+        null, first.pairClass, first.effectiveFrom, first.model, first.currency, tiers, first.mode);
   }
 
   /** A tariff file that cannot be loaded; the message names the line. */

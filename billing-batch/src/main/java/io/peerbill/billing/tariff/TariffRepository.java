@@ -3,6 +3,7 @@ package io.peerbill.billing.tariff;
 import static io.peerbill.schema.jooq.Tables.TARIFF;
 import static io.peerbill.schema.jooq.Tables.TARIFF_TIER;
 
+import io.peerbill.peering.ChargeMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,7 +39,8 @@ public class TariffRepository {
               .set(TARIFF.EFFECTIVE_FROM, tariff.effectiveFrom())
               .set(TARIFF.TIER_MODEL, tariff.tierModel().name())
               .set(TARIFF.CURRENCY, tariff.currency())
-              .onConflict(TARIFF.PAIR_CLASS, TARIFF.EFFECTIVE_FROM)
+              .set(TARIFF.CHARGE_MODE, tariff.chargeMode().name())
+              .onConflict(TARIFF.PAIR_CLASS, TARIFF.CHARGE_MODE, TARIFF.EFFECTIVE_FROM)
               .doUpdate()
               .set(TARIFF.TIER_MODEL, tariff.tierModel().name())
               .set(TARIFF.CURRENCY, tariff.currency())
@@ -57,18 +59,28 @@ public class TariffRepository {
     }
   }
 
-  /** Per region-pair class, the tariff in force on the given day: the latest effective by then. */
+  /** Per region-pair class, the DAILY_PEAK tariff in force on the given day. */
   public Map<String, Tariff> inForceOn(LocalDate day) {
+    return inForceOn(day, ChargeMode.DAILY_PEAK);
+  }
+
+  /**
+   * Per region-pair class, the tariff of the charge mode in force on the given day: the latest
+   * effective by then.
+   */
+  public Map<String, Tariff> inForceOn(LocalDate day, ChargeMode mode) {
     var later = TARIFF.as("later");
     // In force: effective by the day, and no other tariff of its class effective later but by then.
     var inForce =
         TARIFF
             .EFFECTIVE_FROM
             .le(day)
+            .and(TARIFF.CHARGE_MODE.eq(mode.name()))
             .andNotExists(
                 dsl.selectOne()
                     .from(later)
                     .where(later.PAIR_CLASS.eq(TARIFF.PAIR_CLASS))
+                    .and(later.CHARGE_MODE.eq(TARIFF.CHARGE_MODE))
                     .and(later.EFFECTIVE_FROM.gt(TARIFF.EFFECTIVE_FROM))
                     .and(later.EFFECTIVE_FROM.le(day)));
     Map<String, Tariff> byClass = new LinkedHashMap<>();
@@ -90,7 +102,8 @@ public class TariffRepository {
             .join(TARIFF_TIER)
             .on(TARIFF_TIER.TARIFF_ID.eq(TARIFF.ID))
             .where(condition)
-            .orderBy(TARIFF.PAIR_CLASS, TARIFF.EFFECTIVE_FROM, TARIFF_TIER.FROM_MBPS)
+            .orderBy(
+                TARIFF.PAIR_CLASS, TARIFF.CHARGE_MODE, TARIFF.EFFECTIVE_FROM, TARIFF_TIER.FROM_MBPS)
             .fetch();
     Map<Long, List<Record>> byTariff = new LinkedHashMap<>();
     for (Record row : rows) {
@@ -113,7 +126,8 @@ public class TariffRepository {
                               r.get(TARIFF_TIER.FROM_MBPS),
                               r.get(TARIFF_TIER.TO_MBPS),
                               r.get(TARIFF_TIER.UNIT_PRICE)))
-                  .toList()));
+                  .toList(),
+              ChargeMode.valueOf(first.get(TARIFF.CHARGE_MODE))));
     }
     return tariffs;
   }

@@ -1,4 +1,4 @@
--- The daily peak of every connection active during [day_start, day_end) (D5, D9), in one
+-- The daily peak of every DAILY_PEAK connection active during [day_start, day_end) (D5, D9), in one
 -- streamed aggregate. A bucket counts when it overlaps the connection's ACTIVE time
 -- (peering_active_interval); the stream drops samples outside that time (NOT_ACTIVE), so a bucket
 -- cut by activation or deletion holds only active traffic. The buckets are billable_traffic_5m,
@@ -10,6 +10,9 @@ WITH active AS (
       FROM peering_active_interval i
      WHERE i.active_from < CAST(:day_end AS timestamptz)
        AND (i.active_to IS NULL OR i.active_to > CAST(:day_start AS timestamptz))
+       -- Billed by the month instead (D13): no daily line at all.
+       AND i.connection_id NOT IN
+           (SELECT m.connection_id FROM monthly_95th_connections(CAST(:day_start AS timestamptz)) m)
 ),
 -- Connections whose buckets must be taken one by one: active for only part of the day. Every
 -- other active connection's peak is the plain aggregate.

@@ -19,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -138,6 +139,25 @@ public final class BillingBenchmark {
     Timestamp before = Timestamp.from(day.start().minusSeconds(86_400));
     try (Connection c = db.dataSource().getConnection();
         Statement s = c.createStatement()) {
+      connections(c, connections, before);
+      loadBuckets(c, day.start(), day.end());
+      s.execute(
+          "SELECT traffic_ensure_partitions('"
+              + DAY.minusDays(1)
+              + "', '"
+              + DAY.plusDays(1)
+              + "')");
+      // Frozen and analysed, so that neither timed query pays for setting hint bits.
+      s.execute("VACUUM (FREEZE, ANALYZE)");
+    }
+  }
+
+  /**
+   * Regions, 1,000 accounts and {@code connections} cross-region connections (cap 1000 Mbps, ACTIVE
+   * since {@code before}, 100 per account), ids {@code pcx-00000001} on.
+   */
+  static void connections(Connection c, int connections, Timestamp before) throws Exception {
+    try (Statement s = c.createStatement()) {
       s.execute(
           "INSERT INTO region VALUES ('ap-guangzhou', 'Guangzhou', 'cn-mainland'),"
               + " ('ap-beijing', 'Beijing', 'cn-mainland')");
@@ -173,33 +193,24 @@ public final class BillingBenchmark {
           "INSERT INTO bandwidth_cap_change (connection_id, cap_mbps, effective_from,"
               + " actor_account_id) SELECT id, 1000, ?, requester_account_id FROM peering_connection",
           before);
-      loadBuckets(c, day);
-      s.execute(
-          "SELECT traffic_ensure_partitions('"
-              + DAY.minusDays(1)
-              + "', '"
-              + DAY.plusDays(1)
-              + "')");
-      // Frozen and analysed, so that neither timed query pays for setting hint bits.
-      s.execute("VACUUM (FREEZE, ANALYZE)");
     }
   }
 
   /**
-   * 288 buckets per connection with random in/out bytes (up to 667 Mbps), in time order as the
-   * stream writes them, and written the fast way: each UTC-day partition the billing day touches is
-   * filled as a plain table by one INSERT … SELECT over generate_series, gets its primary key
-   * afterwards (one sorted index build instead of millions of index insertions) and is then
-   * attached to traffic_5m.
+   * A bucket every 5 minutes of [start, end) per connection with random in/out bytes (up to 667
+   * Mbps), in time order as the stream writes them, and written the fast way: each UTC-day
+   * partition the range touches is filled as a plain table by one INSERT … SELECT over
+   * generate_series, gets its primary key afterwards (one sorted index build instead of millions of
+   * index insertions) and is then attached to traffic_5m.
    */
-  private static void loadBuckets(Connection c, BillingDay day) throws Exception {
+  static void loadBuckets(Connection c, Instant start, Instant end) throws Exception {
     try (Statement s = c.createStatement()) {
       s.execute("SET maintenance_work_mem = '512MB'");
       s.execute("SET work_mem = '512MB'");
       s.execute("SET synchronous_commit = off");
     }
-    LocalDate first = LocalDate.ofInstant(day.start(), ZoneOffset.UTC);
-    LocalDate last = LocalDate.ofInstant(day.end().minusNanos(1), ZoneOffset.UTC);
+    LocalDate first = LocalDate.ofInstant(start, ZoneOffset.UTC);
+    LocalDate last = LocalDate.ofInstant(end.minusNanos(1), ZoneOffset.UTC);
     for (LocalDate utcDay = first; !utcDay.isAfter(last); utcDay = utcDay.plusDays(1)) {
       String partition = "traffic_5m_p" + utcDay.toString().replace("-", "");
       Timestamp from = Timestamp.from(utcDay.atStartOfDay(ZoneOffset.UTC).toInstant());
@@ -223,8 +234,8 @@ public final class BillingBenchmark {
               + " interval '5 minutes') b"
               + " WHERE b >= ? AND b < ?"
               + " ORDER BY b, c.id",
-          Timestamp.from(day.start()),
-          Timestamp.from(day.end()),
+          Timestamp.from(start),
+          Timestamp.from(end),
           from,
           to);
       try (Statement s = c.createStatement()) {
@@ -241,7 +252,7 @@ public final class BillingBenchmark {
     }
   }
 
-  private static void exec(Connection c, String sql, Object... parameters) throws Exception {
+  static void exec(Connection c, String sql, Object... parameters) throws Exception {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {
         ps.setObject(i + 1, parameters[i]);
@@ -303,12 +314,12 @@ public final class BillingBenchmark {
     }
   }
 
-  private static TariffTier tier(String from, String to, String price) {
+  static TariffTier tier(String from, String to, String price) {
     return new TariffTier(
         new BigDecimal(from), to == null ? null : new BigDecimal(to), new BigDecimal(price));
   }
 
-  private static double secs(long startNanos) {
+  static double secs(long startNanos) {
     return (System.nanoTime() - startNanos) / 1e9;
   }
 }

@@ -3,6 +3,7 @@ package io.peerbill.billing.tariff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.peerbill.peering.ChargeMode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -28,6 +29,32 @@ class TariffCsvTest {
         .extracting(TariffTier::unitPrice)
         .containsExactly(new BigDecimal("1.54"), new BigDecimal("1.50"));
     assertThat(tariffs.get(1).tierModel()).isEqualTo(TierModel.GRADUATED);
+  }
+
+  @Test
+  void chargeModeColumnIsOptionalAndDailyPeakByDefault_D13() {
+    List<Tariff> tariffs =
+        TariffCsv.parse(
+            List.of(
+                TariffCsv.HEADER_WITH_MODE,
+                "cn-mainland:overseas,2026-01-01,VOLUME,CNY,0,,1.54,",
+                "cn-mainland:overseas,2026-01-01,VOLUME,CNY,0,,40.00,monthly_95th"));
+    assertThat(tariffs)
+        .extracting(Tariff::chargeMode)
+        .containsExactly(ChargeMode.DAILY_PEAK, ChargeMode.MONTHLY_95TH);
+    assertThat(TariffCsv.parse(List.of(TariffCsv.HEADER, "a:b,2026-01-01,VOLUME,CNY,0,,1")))
+        .extracting(Tariff::chargeMode)
+        .containsExactly(ChargeMode.DAILY_PEAK);
+    assertThatThrownBy(
+            () ->
+                TariffCsv.parse(
+                    List.of(TariffCsv.HEADER_WITH_MODE, "a:b,2026-01-01,VOLUME,CNY,0,,1,HOURLY")))
+        .hasMessage("line 2: charge_mode must be DAILY_PEAK or MONTHLY_95TH, got 'HOURLY'");
+    assertThatThrownBy(
+            () ->
+                TariffCsv.parse(
+                    List.of(TariffCsv.HEADER_WITH_MODE, "a:b,2026-01-01,VOLUME,CNY,0,,1")))
+        .hasMessage("line 2: expected 8 fields, got 7");
   }
 
   @Test

@@ -1,10 +1,14 @@
 package io.peerbill.peering.cli;
 
+import io.peerbill.peering.ChargeMode;
+import io.peerbill.peering.ChargeModeChange;
+import io.peerbill.peering.ChargeModes;
 import io.peerbill.peering.ConnectionRequest;
 import io.peerbill.peering.Ipv4;
 import io.peerbill.peering.Peering;
 import io.peerbill.peering.Reachability;
 import java.time.Instant;
+import java.time.ZoneId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,6 +25,7 @@ import picocli.CommandLine.Parameters;
       PeeringCommand.Withdraw.class,
       PeeringCommand.Delete.class,
       PeeringCommand.SetCap.class,
+      PeeringCommand.SetChargeMode.class,
       PeeringCommand.List.class,
       PeeringCommand.Show.class,
       PeeringCommand.Routes.class,
@@ -59,13 +64,25 @@ public final class PeeringCommand {
         description = "Bandwidth cap: required cross-region (1..5000), none same-region.")
     Integer bandwidth;
 
+    @Option(
+        names = "--charge-mode",
+        defaultValue = "DAILY_PEAK",
+        description = "DAILY_PEAK (default) or MONTHLY_95TH, from the month of creation (D13).")
+    ChargeMode chargeMode;
+
+    @Option(names = "--billing-zone", defaultValue = BILLING_ZONE, description = ZONE_HELP)
+    ZoneId zone;
+
     @Override
     void run(Peering p, Output out) {
       ConnectionRequest request =
           new ConnectionRequest(name, vpc, peerVpc, peerAccount, peerRegion, bandwidth);
-      out.record(Views.of(p.connections().create(actor, request)));
+      out.record(Views.of(p.connections().create(actor, request, chargeMode, zone)));
     }
   }
+
+  static final String BILLING_ZONE = "Asia/Shanghai";
+  static final String ZONE_HELP = "The zone of the billing months (default Asia/Shanghai).";
 
   /** Commands that name one connection. */
   abstract static class OnConnection extends CommandBase {
@@ -125,6 +142,32 @@ public final class PeeringCommand {
     }
   }
 
+  @Command(
+      name = "set-charge-mode",
+      mixinStandardHelpOptions = true,
+      description =
+          "Change a cross-region connection's charge mode from the next calendar month on (D13).")
+  static final class SetChargeMode extends OnConnection {
+    @Parameters(index = "1", paramLabel = "MODE", description = "DAILY_PEAK or MONTHLY_95TH.")
+    ChargeMode mode;
+
+    @Option(names = "--billing-zone", defaultValue = BILLING_ZONE, description = ZONE_HELP)
+    ZoneId zone;
+
+    @Override
+    void run(Peering p, Output out) {
+      ChargeModeChange change = p.chargeModes().set(actor, connection, mode, zone);
+      out.record(
+          Views.row(
+              "peering",
+              connection,
+              "charge_mode",
+              change.mode().name(),
+              "effective_from",
+              change.effectiveMonth() + " (" + change.zone() + ")"));
+    }
+  }
+
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List your connections.")
   static final class List extends CommandBase {
     @Override
@@ -136,7 +179,8 @@ public final class PeeringCommand {
   @Command(
       name = "show",
       mixinStandardHelpOptions = true,
-      description = "Show a connection with its state history (D1) and caps (R16).")
+      description =
+          "Show a connection with its state history (D1), caps (R16) and charge modes (D13).")
   static final class Show extends OnConnection {
     @Override
     void run(Peering p, Output out) {
@@ -158,6 +202,9 @@ public final class PeeringCommand {
           p.connections().capHistory(actor, connection).stream()
               .map(c -> c.capMbps() + " Mbps from " + c.effectiveFrom())
               .toList());
+      var modes = p.chargeModes().history(actor, connection);
+      row.put("charge_mode", ChargeModes.inForce(modes, Instant.now()).name());
+      row.put("charge_modes", modes.stream().map(ChargeModeChange::toString).toList());
       out.record(row);
     }
   }

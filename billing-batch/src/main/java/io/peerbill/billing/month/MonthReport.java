@@ -1,0 +1,54 @@
+package io.peerbill.billing.month;
+
+import io.peerbill.billing.BillingMonth;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a monthly run did (D13): its lines by status, how many were new or changed and removed,
+ * totals per currency, and every failed line with its reason.
+ */
+public record MonthReport(
+    BillingMonth month,
+    Map<MonthLineStatus, Integer> linesByStatus,
+    int changed,
+    int removed,
+    Map<String, BigDecimal> totalByCurrency,
+    List<MonthLine> failedLines) {
+
+  public boolean succeeded() {
+    return failedLines.isEmpty();
+  }
+
+  /** One line per fact, for the CLI and the service log. */
+  public List<String> describe() {
+    List<String> out = new ArrayList<>();
+    out.add(
+        "billing month "
+            + month
+            + ": "
+            + (succeeded() ? "COMPLETED" : "COMPLETED_WITH_FAILED_LINES")
+            + ", "
+            + changed
+            + " line(s) new or changed, "
+            + removed
+            + " removed");
+    out.add(
+        "month lines: "
+            + (linesByStatus.isEmpty()
+                ? "none (no MONTHLY_95TH connection was active that month)"
+                : String.join(
+                    ", ",
+                    linesByStatus.entrySet().stream()
+                        .map(e -> e.getValue() + " " + e.getKey())
+                        .toList())));
+    totalByCurrency.forEach(
+        (currency, total) -> out.add("total " + currency + ": " + total.toPlainString()));
+    for (MonthLine line : failedLines) {
+      out.add("FAILED " + line.connectionId() + ": " + line.failureReason());
+    }
+    return out;
+  }
+}

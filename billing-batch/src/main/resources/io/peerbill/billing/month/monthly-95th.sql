@@ -1,0 +1,77 @@
+-- The month's 95th percentile of every MONTHLY_95TH connection active during
+-- [month_start, month_end) (D13), in one aggregate. The points are the 5-minute buckets of
+-- billable_traffic_5m (late samples included) that overlap the connection's ACTIVE time
+-- (peering_active_interval, as the daily peak counts them), each valued by its higher direction.
+-- Sorted descending, the top floor(N / 20) are dropped and the next one is billed; its bucket's
+-- start is kept too (ties: the earliest). N = 0: no point, no value.
+WITH monthly AS (
+    SELECT connection_id FROM monthly_95th_connections(CAST(:month_start AS timestamptz))
+),
+active AS (
+    SELECT i.connection_id,
+           greatest(i.active_from, CAST(:month_start AS timestamptz)) AS from_ts,
+           least(coalesce(i.active_to, 'infinity'::timestamptz), CAST(:month_end AS timestamptz))
+               AS to_ts
+      FROM peering_active_interval i
+      JOIN monthly m ON m.connection_id = i.connection_id
+     WHERE i.active_from < CAST(:month_end AS timestamptz)
+       AND (i.active_to IS NULL OR i.active_to > CAST(:month_start AS timestamptz))
+),
+points AS (
+    SELECT t.connection_id, t.bucket_start, greatest(t.in_bytes, t.out_bytes) AS peak_bytes
+      FROM billable_traffic_5m t
+      JOIN active a ON a.connection_id = t.connection_id
+     WHERE t.bucket_start >= CAST(:month_start AS timestamptz)
+       AND t.bucket_start < CAST(:month_end AS timestamptz)
+       AND t.bucket_start < a.to_ts
+       AND t.bucket_start + interval '5 minutes' > a.from_ts
+),
+percentiles AS (
+    SELECT connection_id,
+           count(*) AS points,
+           (array_agg(peak_bytes ORDER BY peak_bytes DESC, bucket_start))[count(*) / 20 + 1]
+               AS p95_bytes,
+           (array_agg(bucket_start ORDER BY peak_bytes DESC, bucket_start))[count(*) / 20 + 1]
+               AS p95_at
+      FROM points
+     GROUP BY connection_id
+),
+-- The highest cap in force at any moment of the month (D6, D13): the change in force at its start
+-- and every change during it. A connection without recorded history bills at its current cap.
+caps AS (
+    SELECT connection_id, max(cap_mbps) AS cap_mbps
+      FROM (SELECT connection_id, cap_mbps, effective_from,
+                   max(effective_from) FILTER (WHERE effective_from <= CAST(:month_start AS timestamptz))
+                       OVER (PARTITION BY connection_id) AS in_force_at_start
+              FROM bandwidth_cap_change
+             WHERE effective_from < CAST(:month_end AS timestamptz)
+               AND connection_id IN (SELECT connection_id FROM monthly)) changes
+     WHERE effective_from >= coalesce(in_force_at_start, '-infinity'::timestamptz)
+     GROUP BY connection_id
+),
+-- Calendar days of the zone with any ACTIVE time (D13).
+active_days AS (
+    SELECT connection_id,
+           sum(((to_ts - interval '1 microsecond') AT TIME ZONE :zone)::date
+               - (from_ts AT TIME ZONE :zone)::date + 1) AS active_days
+      FROM active
+     GROUP BY connection_id
+)
+SELECT c.id AS connection_id,
+       c.scope = 'CROSS_REGION' AS cross_region,
+       c.requester_account_id,
+       c.accepter_account_id,
+       requester_region.geo_zone AS requester_geo_zone,
+       accepter_region.geo_zone AS accepter_geo_zone,
+       coalesce(p.points, 0) AS points,
+       p.p95_bytes,
+       p.p95_at,
+       d.active_days::integer AS active_days,
+       coalesce(cap.cap_mbps, c.bandwidth_cap_mbps) AS cap_mbps
+  FROM active_days d
+  JOIN peering_connection c ON c.id = d.connection_id
+  JOIN region requester_region ON requester_region.code = c.requester_region
+  JOIN region accepter_region ON accepter_region.code = c.accepter_region
+  LEFT JOIN percentiles p ON p.connection_id = c.id
+  LEFT JOIN caps cap ON cap.connection_id = c.id
+ ORDER BY c.id
