@@ -9,6 +9,8 @@ import io.peerbill.billing.BillingMonth;
 import io.peerbill.billing.BillingProperties;
 import io.peerbill.billing.run.CompletenessGuard;
 import io.peerbill.billing.run.DayFence;
+import io.peerbill.billing.statement.MonthStatementFiles;
+import io.peerbill.billing.statement.MonthStatementRepository;
 import io.peerbill.billing.tariff.TariffRepository;
 import io.peerbill.peering.ChargeMode;
 import java.math.BigDecimal;

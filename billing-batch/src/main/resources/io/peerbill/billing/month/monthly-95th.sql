@@ -36,17 +36,13 @@ percentiles AS (
       FROM points
      GROUP BY connection_id
 ),
--- The highest cap in force at any moment of the month (D6, D13): the change in force at its start
--- and every change during it. A connection without recorded history bills at its current cap.
+-- The highest cap in force at any moment of the month (D6, D13), from the one definition of it.
 caps AS (
     SELECT connection_id, max(cap_mbps) AS cap_mbps
-      FROM (SELECT connection_id, cap_mbps, effective_from,
-                   max(effective_from) FILTER (WHERE effective_from <= CAST(:month_start AS timestamptz))
-                       OVER (PARTITION BY connection_id) AS in_force_at_start
-              FROM bandwidth_cap_change
-             WHERE effective_from < CAST(:month_end AS timestamptz)
-               AND connection_id IN (SELECT connection_id FROM monthly)) changes
-     WHERE effective_from >= coalesce(in_force_at_start, '-infinity'::timestamptz)
+      FROM cap_in_force
+     WHERE in_force_from < CAST(:month_end AS timestamptz)
+       AND in_force_to > CAST(:month_start AS timestamptz)
+       AND connection_id IN (SELECT connection_id FROM monthly)
      GROUP BY connection_id
 ),
 -- Calendar days of the zone with any ACTIVE time (D13).
@@ -67,7 +63,7 @@ SELECT c.id AS connection_id,
        p.p95_bytes,
        p.p95_at,
        d.active_days::integer AS active_days,
-       coalesce(cap.cap_mbps, c.bandwidth_cap_mbps) AS cap_mbps
+       cap.cap_mbps
   FROM active_days d
   JOIN peering_connection c ON c.id = d.connection_id
   JOIN region requester_region ON requester_region.code = c.requester_region

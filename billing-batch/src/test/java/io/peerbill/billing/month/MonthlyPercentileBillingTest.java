@@ -7,6 +7,7 @@ import io.peerbill.billing.BillingMonth;
 import io.peerbill.billing.BillingTestBase;
 import io.peerbill.billing.run.CompletenessGuard;
 import io.peerbill.billing.run.DayFence;
+import io.peerbill.billing.statement.MonthStatementRepository;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

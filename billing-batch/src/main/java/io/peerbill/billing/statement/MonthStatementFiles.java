@@ -1,8 +1,9 @@
-package io.peerbill.billing.month;
+package io.peerbill.billing.statement;
 
 import io.peerbill.billing.BillingMonth;
 import io.peerbill.billing.BillingProperties;
-import io.peerbill.billing.statement.Statement;
+import io.peerbill.billing.month.MonthLine;
+import io.peerbill.billing.month.MonthLineRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -16,15 +17,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * A billed month's statement files beside the daily ones: {@code statements-2026-11.csv} (per
- * account and currency: total, previous total, adjustment) and {@code month-lines-2026-11.csv} (per
- * line: the 95th, its cap and price, points in the month, points dropped, the billed point's time,
- * active days of days in the month). Written whole to a temporary file, then moved.
+ * account and currency: total, previous total, adjustment, as a day's file) and {@code
+ * month-lines-2026-11.csv} (per line: the 95th, its cap and price, points in the month, points
+ * dropped, the billed point's time, active days of days in the month). Written whole to a temporary
+ * file, then moved.
  */
 @Component
 public class MonthStatementFiles {
 
-  static final String STATEMENT_HEADER =
-      "account_id,bill_month,currency,lines,failed_lines,total,previous_total,adjustment,revision";
   static final String LINE_HEADER =
       "account_id,connection_id,bill_month,zone,status,p95_mbps,cap_mbps,billed_mbps,amount,"
           + "currency,points,points_dropped,billed_point_at,active_days,days_in_month,failure";
@@ -54,21 +54,9 @@ public class MonthStatementFiles {
 
   public void write(BillingMonth month) {
     LocalDate first = month.month().atDay(1);
-    List<String> statementRows = new ArrayList<>(List.of(STATEMENT_HEADER));
-    for (Statement s : statements.statementsOf(first)) {
-      statementRows.add(
-          String.join(
-              ",",
-              s.accountId(),
-              month.month().toString(),
-              s.currency(),
-              Integer.toString(s.lineCount()),
-              Integer.toString(s.failedCount()),
-              plain(s.total()),
-              plain(s.previousTotal()),
-              plain(s.adjustment()),
-              Integer.toString(s.revision())));
-    }
+    // As the days' statement files, bill_day being the month's first day.
+    List<String> statementRows = new ArrayList<>(List.of(StatementCsvLine.HEADER));
+    statements.statementsOf(first).forEach(s -> statementRows.add(StatementCsvLine.of(s)));
     List<String> lineRows = new ArrayList<>(List.of(LINE_HEADER));
     lines.of(first, null).values().stream()
         .sorted(

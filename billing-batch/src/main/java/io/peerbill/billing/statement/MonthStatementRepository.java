@@ -1,8 +1,7 @@
-package io.peerbill.billing.month;
+package io.peerbill.billing.statement;
 
 import static io.peerbill.schema.jooq.Tables.MONTH_STATEMENT;
 
-import io.peerbill.billing.statement.Statement;
 import java.time.LocalDate;
 import java.util.List;
 import org.jooq.DSLContext;
