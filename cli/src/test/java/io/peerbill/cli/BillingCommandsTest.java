@@ -99,6 +99,72 @@ class BillingCommandsTest {
   }
 
   @Test
+  void monthlyBillAndWhatIfFromTheCommandLine_D13_D14(TestDatabase db, @TempDir Path dir)
+      throws Exception {
+    System.setProperty("peerbill.db.url", db.jdbcUrl());
+    System.setProperty("peerbill.db.user", db.user());
+    System.setProperty("peerbill.billing.statement-dir", dir.toString());
+    Path tariffs = dir.resolve("tariffs.csv");
+    Files.writeString(
+        tariffs,
+        "pair_class,effective_from,tier_model,currency,from_mbps,to_mbps,unit_price,charge_mode\n"
+            + "cn-mainland:overseas,2026-01-01,VOLUME,CNY,0,,40.00,MONTHLY_95TH\n");
+    PeerbillCliTest.StringCapture list = new PeerbillCliTest.StringCapture();
+    assertThat(list.run("tariff", "load", tariffs.toString())).as(list.err()).isZero();
+    assertThat(list.run("tariff", "list")).isZero();
+    assertThat(list.out())
+        .contains("cn-mainland:overseas from 2026-01-01, VOLUME, CNY, MONTHLY_95TH (per Mbps");
+
+    PeerbillCliTest.StringCapture refused = new PeerbillCliTest.StringCapture();
+    assertThat(refused.run("bill", "--month", "2026-11")).isEqualTo(1);
+    assertThat(refused.err().strip())
+        .startsWith("peerbill: cannot bill 2026-11 (Asia/Shanghai): the metering stream")
+        .doesNotContain("\n");
+    PeerbillCliTest.StringCapture month = new PeerbillCliTest.StringCapture();
+    assertThat(month.run("bill", "--month", "2026-11", "--force")).as(month.err()).isZero();
+    assertThat(month.out())
+        .contains("billing month 2026-11 (Asia/Shanghai): COMPLETED")
+        .contains("month lines: none");
+    assertThat(dir.resolve("statements-2026-11.csv")).exists();
+    assertThat(dir.resolve("month-lines-2026-11.csv")).exists();
+    PeerbillCliTest.StringCapture bad = new PeerbillCliTest.StringCapture();
+    assertThat(bad.run("bill", "--month", "2026-13")).isEqualTo(2);
+    assertThat(bad.err())
+        .contains("'2026-13' is not a month (YYYY-MM)")
+        .doesNotContain("Exception");
+
+    PeerbillCliTest.StringCapture whatIf = new PeerbillCliTest.StringCapture();
+    assertThat(
+            whatIf.run(
+                "bill",
+                "what-if",
+                "--tariffs",
+                tariffs.toString(),
+                "--from",
+                "2026-11-01",
+                "--to",
+                "2026-11-30",
+                "--csv"))
+        .as(whatIf.err())
+        .isZero();
+    assertThat(whatIf.out().strip())
+        .isEqualTo("account_id,connection_id,currency,lines,current,what_if,difference");
+    PeerbillCliTest.StringCapture missing = new PeerbillCliTest.StringCapture();
+    assertThat(
+            missing.run(
+                "bill",
+                "what-if",
+                "--tariffs",
+                dir.resolve("none.csv").toString(),
+                "--from",
+                "2026-11-01",
+                "--to",
+                "2026-11-30"))
+        .isEqualTo(1);
+    assertThat(missing.err().strip()).startsWith("peerbill: no such tariff file: ");
+  }
+
+  @Test
   void badTariffFileIsOneLineAndNonZeroExit(@TempDir Path dir) throws Exception {
     Path tariffs = dir.resolve("bad.csv");
     Files.writeString(tariffs, "pair_class,effective_from\n");
@@ -107,6 +173,7 @@ class BillingCommandsTest {
     assertThat(load.err().strip())
         .isEqualTo(
             "peerbill: line 1: expected the header"
-                + " 'pair_class,effective_from,tier_model,currency,from_mbps,to_mbps,unit_price'");
+                + " 'pair_class,effective_from,tier_model,currency,from_mbps,to_mbps,unit_price,"
+                + "charge_mode' (charge_mode may be left out)");
   }
 }

@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -22,10 +23,12 @@ import java.util.stream.Collectors;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 @Command(
     name = "bill",
@@ -60,6 +63,7 @@ public final class BillCommand implements Callable<Integer> {
     @Option(
         names = "--month",
         required = true,
+        converter = MonthConverter.class,
         description = "A billing month of the MONTHLY_95TH connections (D13), e.g. 2026-11.")
     YearMonth month;
   }
@@ -160,6 +164,18 @@ public final class BillCommand implements Callable<Integer> {
         }
       }
       return exit;
+    }
+  }
+
+  /** A month as YYYY-MM, refused in one line otherwise. */
+  static final class MonthConverter implements ITypeConverter<YearMonth> {
+    @Override
+    public YearMonth convert(String value) {
+      try {
+        return YearMonth.parse(value);
+      } catch (DateTimeParseException e) {
+        throw new TypeConversionException("'" + value + "' is not a month (YYYY-MM)");
+      }
     }
   }
 

@@ -4,6 +4,7 @@ import io.peerbill.billing.tariff.Tariff;
 import io.peerbill.billing.tariff.TariffCsv;
 import io.peerbill.billing.tariff.TariffRepository;
 import io.peerbill.billing.tariff.TariffTier;
+import io.peerbill.peering.ChargeMode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,8 +62,12 @@ public final class TariffCommand {
         }
         for (Tariff t : tariffs) {
           out.printf(
-              "%s %s from %s, %s, %s%n",
-              t.pairClass(), t.chargeMode(), t.effectiveFrom(), t.tierModel(), t.currency());
+              "%s from %s, %s, %s%s%n",
+              t.pairClass(),
+              t.effectiveFrom(),
+              t.tierModel(),
+              t.currency(),
+              t.chargeMode() == ChargeMode.DAILY_PEAK ? "" : ", MONTHLY_95TH (per Mbps per month)");
           for (TariffTier tier : t.tiers()) {
             out.printf(
                 "  %s - %s Mbps: %s%n",
