@@ -1,5 +1,7 @@
 package io.peerbill.cli;
 
+import io.peerbill.api.cli.ApiCommand;
+import io.peerbill.api.cli.ApiKeyCommand;
 import io.peerbill.billing.cli.BillCommand;
 import io.peerbill.billing.cli.BillsCommand;
 import io.peerbill.billing.cli.TariffCommand;
@@ -37,7 +39,9 @@ import picocli.CommandLine.Command;
       TariffCommand.class,
       AlertPolicyCommand.class,
       AlertsCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      ApiCommand.class,
+      ApiKeyCommand.class
     },
     footer = {
       "%nThe database is PEERBILL_DB_URL (with PEERBILL_DB_USER, PEERBILL_DB_PASSWORD) or, when"

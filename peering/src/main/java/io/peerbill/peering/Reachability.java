@@ -65,16 +65,25 @@ public final class Reachability {
     Optional<Route> back =
         mostSpecific(
             store.network.routesOf(target.get().routeTableId()), d -> d.contains(source.cidr()));
+    // Another account's subnets and route tables are its own business (D2): named only when
+    // the peer VPC is the asker's too.
+    boolean ownPeer = peer.accountId().equals(local.accountId());
+    String returnTable =
+        ownPeer
+            ? "route table " + target.get().routeTableId() + " of " + target.get().id()
+            : "the peer's route table for " + ip;
     if (back.isEmpty() || !back.get().connectionId().equals(c.id())) {
-      return no(
-          "route table %s of %s has no return route to %s through %s",
-          target.get().routeTableId(), target.get().id(), source.cidr(), c.id());
+      return no("%s has no return route to %s through %s", returnTable, source.cidr(), c.id());
     }
     return new Verdict(
         true,
         String.format(
             "%s -> %s via %s (%s), return route in %s",
-            source.id(), ip, c.id(), out.get().destination(), target.get().routeTableId()));
+            source.id(),
+            ip,
+            c.id(),
+            out.get().destination(),
+            ownPeer ? target.get().routeTableId() : "the peer's route table"));
   }
 
   private static Optional<Route> mostSpecific(List<Route> routes, Predicate<CidrBlock> matches) {
