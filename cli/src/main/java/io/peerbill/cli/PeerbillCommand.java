@@ -1,5 +1,7 @@
 package io.peerbill.cli;
 
+import io.peerbill.alerting.cli.AlertPolicyCommand;
+import io.peerbill.alerting.cli.AlertsCommand;
 import io.peerbill.api.cli.ApiCommand;
 import io.peerbill.api.cli.ApiKeyCommand;
 import io.peerbill.billing.cli.BillCommand;
@@ -7,8 +9,6 @@ import io.peerbill.billing.cli.BillsCommand;
 import io.peerbill.billing.cli.TariffCommand;
 import io.peerbill.cli.bench.BenchCommand;
 import io.peerbill.cli.demo.DemoCommand;
-import io.peerbill.metering.alert.cli.AlertPolicyCommand;
-import io.peerbill.metering.alert.cli.AlertsCommand;
 import io.peerbill.metering.cli.StreamCommand;
 import io.peerbill.peering.cli.AccountCommand;
 import io.peerbill.peering.cli.PeeringCommand;

@@ -1,5 +1,7 @@
 package io.peerbill.metering;
 
+import io.peerbill.alerting.webhook.WebhookDelivery;
+import io.peerbill.alerting.webhook.WebhookSettings;
 import io.peerbill.db.DatabaseConfig;
 import io.peerbill.metering.alert.AlertBranch;
 import io.peerbill.metering.alert.AlertSettings;
@@ -14,7 +16,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * Runs the metering job in this JVM (a MiniCluster) until its input ends or it is stopped: the one
  * place where the job, its sinks and the optional alert branch are put together for `./peerbill
- * stream` and the demo.
+ * stream` and the demo. Beside the job (not in it) the webhook delivery worker sends what the alert
+ * branch queues in the outbox.
  */
 public final class MeteringRunner {
 
@@ -23,27 +26,42 @@ public final class MeteringRunner {
   /**
    * @param series the InfluxDB sink, or null for none
    * @param alerts the alert branch's settings, or null to evaluate no policies
+   * @param webhooks how the delivery worker sends, or null to run none (with alerts, another worker
+   *     such as {@code peerbill alerts deliver} sends them)
    */
   public static MeteringRunSummary run(
       MeteringSettings settings,
       Source<RawRecord, ?, ?> input,
       String sourceName,
       InfluxSeriesSink series,
-      AlertSettings alerts)
+      AlertSettings alerts,
+      WebhookSettings webhooks)
       throws Exception {
     MeteringJob job =
         new MeteringJob(settings, input, sourceName, MeteringSinks.postgres(settings, series));
     StreamExecutionEnvironment env = MeteringEnvironment.create(settings);
     MeteringStreams streams = job.build(env);
-    if (alerts != null) {
-      AlertBranch.attach(env, streams, alerts, input.getBoundedness() == Boundedness.BOUNDED);
+    boolean bounded = input.getBoundedness() == Boundedness.BOUNDED;
+    if (alerts == null) {
+      return MeteringRunSummary.of(env.execute("peerbill metering"));
     }
-    return MeteringRunSummary.of(env.execute("peerbill metering"));
+    AlertBranch.attach(env, streams, alerts, bounded);
+    if (webhooks == null) {
+      return MeteringRunSummary.of(env.execute("peerbill metering"));
+    }
+    try (WebhookDelivery delivery = WebhookDelivery.start(alerts.database(), webhooks)) {
+      MeteringRunSummary summary = MeteringRunSummary.of(env.execute("peerbill metering"));
+      if (bounded) {
+        // The run's last events are in the outbox: send what is due before the process ends.
+        delivery.finish();
+      }
+      return summary;
+    }
   }
 
   /**
    * A file or folder of samples into {@code database} with default settings, evaluating that
-   * database's alert policies when {@code alerts}.
+   * database's alert policies and sending their webhooks when {@code alerts}.
    */
   public static MeteringRunSummary runFiles(DatabaseConfig database, Path samples, boolean alerts)
       throws Exception {
@@ -52,6 +70,7 @@ public final class MeteringRunner {
         SampleFiles.source(samples),
         "file:" + samples,
         null,
-        alerts ? AlertSettings.defaults(database) : null);
+        alerts ? AlertSettings.defaults(database) : null,
+        alerts ? WebhookSettings.defaults() : null);
   }
 }

@@ -4,8 +4,8 @@ import static io.peerbill.schema.jooq.Tables.ALERT_EVENT;
 import static io.peerbill.schema.jooq.Tables.ALERT_POLICY;
 import static io.peerbill.schema.jooq.Tables.WEBHOOK_DELIVERY;
 
-import io.peerbill.metering.alert.WebhookSender;
-import io.peerbill.metering.alert.WebhookSettings;
+import io.peerbill.alerting.webhook.WebhookSender;
+import io.peerbill.alerting.webhook.WebhookSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,13 +1,13 @@
 package io.peerbill.cli.demo;
 
-import io.peerbill.metering.alert.AlertMetric;
-import io.peerbill.metering.alert.AlertPolicy;
-import io.peerbill.metering.alert.AlertPolicyService;
-import io.peerbill.metering.alert.AlertPolicySpec;
-import io.peerbill.metering.alert.Comparison;
-import io.peerbill.metering.alert.RepeatSchedule;
-import io.peerbill.metering.alert.Severity;
-import io.peerbill.metering.alert.StatisticPeriod;
+import io.peerbill.alerting.AlertMetric;
+import io.peerbill.alerting.AlertPolicy;
+import io.peerbill.alerting.AlertPolicyService;
+import io.peerbill.alerting.AlertPolicySpec;
+import io.peerbill.alerting.Comparison;
+import io.peerbill.alerting.RepeatSchedule;
+import io.peerbill.alerting.Severity;
+import io.peerbill.alerting.StatisticPeriod;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;

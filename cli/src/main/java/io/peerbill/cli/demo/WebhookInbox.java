@@ -3,7 +3,7 @@ package io.peerbill.cli.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import io.peerbill.metering.alert.WebhookSignature;
+import io.peerbill.alerting.webhook.WebhookSignature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;

@@ -1,5 +1,7 @@
 package io.peerbill.metering.alert;
 
+import io.peerbill.alerting.PeriodTraffic;
+import io.peerbill.alerting.StatisticPeriod;
 import io.peerbill.metering.model.TrafficAggregate;
 import java.time.Instant;
 import org.apache.flink.api.common.functions.MapFunction;

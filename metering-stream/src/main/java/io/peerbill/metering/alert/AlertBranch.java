@@ -1,5 +1,8 @@
 package io.peerbill.metering.alert;
 
+import io.peerbill.alerting.AlertEvent;
+import io.peerbill.alerting.PeriodTraffic;
+import io.peerbill.alerting.PolicySnapshot;
 import io.peerbill.metering.MeteringStreams;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;

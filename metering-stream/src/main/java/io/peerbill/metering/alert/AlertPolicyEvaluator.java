@@ -1,5 +1,14 @@
 package io.peerbill.metering.alert;
 
+import io.peerbill.alerting.AlertEvent;
+import io.peerbill.alerting.AlertMetric;
+import io.peerbill.alerting.AlertPolicy;
+import io.peerbill.alerting.AlertState;
+import io.peerbill.alerting.ConnectionFacts;
+import io.peerbill.alerting.PeriodTraffic;
+import io.peerbill.alerting.PolicyEvaluation;
+import io.peerbill.alerting.PolicySnapshot;
+import io.peerbill.alerting.StatisticPeriod;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

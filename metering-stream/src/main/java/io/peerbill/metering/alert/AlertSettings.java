@@ -12,17 +12,9 @@ import java.time.Duration;
  * @param policyRefresh how soon a policy change takes effect in the running job
  * @param silenceLimit how long after a connection's last aggregate its silence is still evaluated
  *     as periods without samples (after that its alerts wait for data)
- * @param webhooks how notices are sent
- * @param sendWebhooks whether the job's event sink also runs the webhook sender
  */
 public record AlertSettings(
-    String jdbcUrl,
-    String user,
-    String password,
-    Duration policyRefresh,
-    Duration silenceLimit,
-    WebhookSettings webhooks,
-    boolean sendWebhooks)
+    String jdbcUrl, String user, String password, Duration policyRefresh, Duration silenceLimit)
     implements Serializable {
 
   /** Defaults; {@code database} from {@code Database.connectionConfig()} (a URL, never null). */
@@ -35,9 +27,7 @@ public record AlertSettings(
         database.user(),
         database.password(),
         Duration.ofSeconds(30),
-        Duration.ofMinutes(30),
-        WebhookSettings.defaults(),
-        true);
+        Duration.ofMinutes(30));
   }
 
   public DatabaseConfig database() {
@@ -45,12 +35,6 @@ public record AlertSettings(
   }
 
   public AlertSettings withPolicyRefresh(Duration refresh) {
-    return new AlertSettings(
-        jdbcUrl, user, password, refresh, silenceLimit, webhooks, sendWebhooks);
-  }
-
-  public AlertSettings withWebhooks(WebhookSettings settings) {
-    return new AlertSettings(
-        jdbcUrl, user, password, policyRefresh, silenceLimit, settings, sendWebhooks);
+    return new AlertSettings(jdbcUrl, user, password, refresh, silenceLimit);
   }
 }

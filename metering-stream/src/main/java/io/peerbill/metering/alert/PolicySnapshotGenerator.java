@@ -1,5 +1,7 @@
 package io.peerbill.metering.alert;
 
+import io.peerbill.alerting.PolicySnapshot;
+import io.peerbill.alerting.PolicySnapshotLoader;
 import io.peerbill.db.Database;
 import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;

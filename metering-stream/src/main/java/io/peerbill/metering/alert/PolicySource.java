@@ -1,5 +1,6 @@
 package io.peerbill.metering.alert;
 
+import io.peerbill.alerting.PolicySnapshot;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;

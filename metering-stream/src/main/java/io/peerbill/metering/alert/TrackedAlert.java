@@ -1,5 +1,6 @@
 package io.peerbill.metering.alert;
 
+import io.peerbill.alerting.AlertState;
 import java.io.Serializable;
 
 /**

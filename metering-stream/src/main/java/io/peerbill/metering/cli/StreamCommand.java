@@ -1,5 +1,6 @@
 package io.peerbill.metering.cli;
 
+import io.peerbill.alerting.webhook.WebhookSettings;
 import io.peerbill.db.Database;
 import io.peerbill.metering.JdbcTarget;
 import io.peerbill.metering.MeteringRunSummary;
@@ -121,8 +122,17 @@ public final class StreamCommand implements Callable<Integer> {
       names = "--alerts",
       negatable = true,
       defaultValue = "true",
-      description = "Evaluate alert policies and send their webhooks (default: yes).")
+      description = "Evaluate alert policies (default: yes).")
   boolean alerts;
+
+  @Option(
+      names = "--deliver-webhooks",
+      negatable = true,
+      defaultValue = "true",
+      description =
+          "Run the webhook delivery worker beside the job (default: yes); without it, run"
+              + " `peerbill alerts deliver` or the API server to send them.")
+  boolean deliverWebhooks;
 
   @Option(
       names = "--policy-refresh",
@@ -164,7 +174,8 @@ public final class StreamCommand implements Callable<Integer> {
               series,
               alerts
                   ? AlertSettings.defaults(db.connectionConfig()).withPolicyRefresh(policyRefresh)
-                  : null);
+                  : null,
+              alerts && deliverWebhooks ? WebhookSettings.defaults() : null);
       print(summary);
     }
     return 0;

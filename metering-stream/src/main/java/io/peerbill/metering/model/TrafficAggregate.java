@@ -1,5 +1,6 @@
 package io.peerbill.metering.model;
 
+import io.peerbill.alerting.D10Metrics;
 import java.util.OptionalDouble;
 
 /**

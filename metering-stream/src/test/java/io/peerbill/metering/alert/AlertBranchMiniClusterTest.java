@@ -1,12 +1,21 @@
 package io.peerbill.metering.alert;
 
-import static io.peerbill.metering.alert.AlertFixtures.ALICE;
-import static io.peerbill.metering.alert.AlertFixtures.CROSS;
-import static io.peerbill.metering.alert.AlertFixtures.DAY_START;
-import static io.peerbill.metering.alert.AlertFixtures.SECRET;
+import static io.peerbill.alerting.AlertFixtures.ALICE;
+import static io.peerbill.alerting.AlertFixtures.CROSS;
+import static io.peerbill.alerting.AlertFixtures.DAY_START;
+import static io.peerbill.alerting.AlertFixtures.SECRET;
 import static io.peerbill.schema.jooq.Tables.ALERT_EVENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.peerbill.alerting.AlertFixtures;
+import io.peerbill.alerting.AlertPolicy;
+import io.peerbill.alerting.AlertPolicyService;
+import io.peerbill.alerting.AlertPolicySpec;
+import io.peerbill.alerting.Await;
+import io.peerbill.alerting.PeriodTraffic;
+import io.peerbill.alerting.webhook.WebhookDelivery;
+import io.peerbill.alerting.webhook.WebhookReceiver;
+import io.peerbill.alerting.webhook.WebhookSettings;
 import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
 import java.math.BigDecimal;
@@ -68,16 +77,12 @@ class AlertBranchMiniClusterTest {
   }
 
   private AlertSettings settings() {
-    return AlertSettings.defaults(db.config())
-        .withPolicyRefresh(Duration.ofMillis(200))
-        .withWebhooks(
-            new WebhookSettings(
-                Duration.ofSeconds(5),
-                3,
-                Duration.ofMillis(100),
-                Duration.ofSeconds(1),
-                8,
-                Duration.ofMillis(50)));
+    return AlertSettings.defaults(db.config()).withPolicyRefresh(Duration.ofMillis(200));
+  }
+
+  /** The delivery worker beside the job, as {@code peerbill stream} runs it. */
+  private WebhookDelivery delivery() {
+    return WebhookDelivery.start(db.config(), WebhookSettings.defaults());
   }
 
   /** Alice's policy: InBandwidth > threshold on the cross-region connection, 2 periods of 1 min. */
@@ -153,7 +158,10 @@ class AlertBranchMiniClusterTest {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
     AlertBranch.attach(env, minutes(env, mbps, null, 0), settings(), true);
-    env.execute("alerts");
+    try (WebhookDelivery delivery = delivery()) {
+      env.execute("alerts");
+      delivery.finish();
+    }
   }
 
   private static final long[] FIRE_AND_RESOLVE = {50, 90, 90, 90, 50, 50, 90, 50};
@@ -192,7 +200,7 @@ class AlertBranchMiniClusterTest {
     var events = AlertBranch.attach(env, minutes(env, mbps, gate, 6), settings(), false);
     events.getSideOutput(AlertPolicyEvaluator.APPLIED_REVISION).sinkTo(Gate.sink(applied));
     JobClient job = env.executeAsync("alerts");
-    try {
+    try (WebhookDelivery delivery = delivery()) {
       Await.until(() -> receiver.received().size() >= 2);
       assertThat(receiver.notices(SECRET, DAY_START))
           .containsExactly("FIRING 2 90.0", "RESOLVED 4 50.0");
@@ -250,13 +258,16 @@ class AlertBranchMiniClusterTest {
     DataStream<PeriodTraffic> periods =
         minutes(env, FIRE_AND_RESOLVE, null, 0).map(new FailOnce(name, 7)).setParallelism(1);
     AlertBranch.attach(env, periods, settings(), true);
-    JobClient job = env.executeAsync("alerts failing once");
+    try (WebhookDelivery delivery = delivery()) {
+      JobClient job = env.executeAsync("alerts failing once");
 
-    // Both notices are out before the failure; the restarted job (no checkpoint: from the start)
-    // computes them again, and stores and sends neither a second time.
-    Await.until(() -> receiver.received().size() >= 2);
-    Gate.open(name);
-    job.getJobExecutionResult().get();
+      // Both notices are out before the failure; the restarted job (no checkpoint: from the
+      // start) computes them again, and stores and sends neither a second time.
+      Await.until(() -> receiver.received().size() >= 2);
+      Gate.open(name);
+      job.getJobExecutionResult().get();
+      delivery.finish();
+    }
     assertThat(receiver.notices(SECRET, DAY_START))
         .containsExactly("FIRING 2 90.0", "RESOLVED 4 50.0");
     assertThat(db.dsl().fetchCount(ALERT_EVENT)).isEqualTo(2);

@@ -1,15 +1,24 @@
 package io.peerbill.metering.alert;
 
-import static io.peerbill.metering.alert.AlertFixtures.ALICE;
-import static io.peerbill.metering.alert.AlertFixtures.CROSS;
-import static io.peerbill.metering.alert.AlertFixtures.DAY_START;
-import static io.peerbill.metering.alert.AlertFixtures.SECRET;
+import static io.peerbill.alerting.AlertFixtures.ALICE;
+import static io.peerbill.alerting.AlertFixtures.CROSS;
+import static io.peerbill.alerting.AlertFixtures.DAY_START;
+import static io.peerbill.alerting.AlertFixtures.SECRET;
 import static io.peerbill.schema.jooq.Tables.ALERT_EVENT;
 import static io.peerbill.schema.jooq.Tables.TRAFFIC_1M;
 import static io.peerbill.schema.jooq.Tables.WEBHOOK_ATTEMPT;
 import static io.peerbill.schema.jooq.Tables.WEBHOOK_DELIVERY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.peerbill.alerting.AlertFixtures;
+import io.peerbill.alerting.AlertPolicy;
+import io.peerbill.alerting.AlertPolicyService;
+import io.peerbill.alerting.AlertPolicySpec;
+import io.peerbill.alerting.Await;
+import io.peerbill.alerting.webhook.WebhookDelivery;
+import io.peerbill.alerting.webhook.WebhookReceiver;
+import io.peerbill.alerting.webhook.WebhookSender;
+import io.peerbill.alerting.webhook.WebhookSettings;
 import io.peerbill.metering.JdbcTarget;
 import io.peerbill.metering.MeteringEnvironment;
 import io.peerbill.metering.MeteringJob;
@@ -101,7 +110,18 @@ class AlertsOnMeteringJobTest {
                 SECRET));
   }
 
-  private JobClient start(WebhookSettings webhooks) throws Exception {
+  /** A run of the job with the delivery worker beside it, as {@code peerbill stream} runs them. */
+  private record Run(JobClient job, WebhookDelivery delivery) {
+    /** Waits for the job's end, then sends what is due and stops the worker. */
+    void awaitEnd() throws Exception {
+      try (delivery) {
+        job.getJobExecutionResult().get();
+        delivery.finish();
+      }
+    }
+  }
+
+  private Run start(WebhookSettings webhooks) throws Exception {
     MeteringSettings settings =
         MeteringSettings.defaults(JdbcTarget.of(db.config()))
             .withMinuteBuckets(true) // the test waits for every minute's row
@@ -117,11 +137,10 @@ class AlertsOnMeteringJobTest {
                 MeteringSinks.postgres(settings, null))
             .build(env);
     AlertSettings alerts =
-        AlertSettings.defaults(db.config())
-            .withPolicyRefresh(Duration.ofMillis(200))
-            .withWebhooks(webhooks);
+        AlertSettings.defaults(db.config()).withPolicyRefresh(Duration.ofMillis(200));
     AlertBranch.attach(env, streams, alerts, true);
-    return env.executeAsync("metering with alerts");
+    WebhookDelivery delivery = WebhookDelivery.start(db.config(), webhooks);
+    return new Run(env.executeAsync("metering with alerts"), delivery);
   }
 
   private static WebhookSettings webhooks(Duration timeout) {
@@ -133,11 +152,11 @@ class AlertsOnMeteringJobTest {
   void samplesToSignedNoticesExactlyOnceEvenWhenTheJobRunsAgain_D11() throws Exception {
     try (WebhookReceiver receiver = new WebhookReceiver()) {
       policy("in-above-80", receiver.url());
-      start(webhooks(Duration.ofSeconds(5))).getJobExecutionResult().get();
+      start(webhooks(Duration.ofSeconds(5))).awaitEnd();
       assertThat(receiver.notices(SECRET, DAY_START))
           .containsExactly("FIRING 2 90.0", "RESOLVED 4 50.0");
 
-      start(webhooks(Duration.ofSeconds(5))).getJobExecutionResult().get();
+      start(webhooks(Duration.ofSeconds(5))).awaitEnd();
       assertThat(receiver.notices(SECRET, DAY_START))
           .containsExactly("FIRING 2 90.0", "RESOLVED 4 50.0");
       assertThat(db.dsl().fetchCount(ALERT_EVENT)).isEqualTo(2);
@@ -155,7 +174,7 @@ class AlertsOnMeteringJobTest {
       AlertPolicy toHanging = policy("to-hanging", hanging.url());
       AlertPolicy toFailing = policy("to-failing", failing.url());
       // The timeout outlasts the run: the notice is still unanswered when the aggregates are in.
-      JobClient job = start(webhooks(Duration.ofMinutes(2)));
+      Run run = start(webhooks(Duration.ofMinutes(2)));
 
       Await.until(
           () -> !hanging.received().isEmpty() && db.dsl().fetchCount(TRAFFIC_1M) == PATTERN.length);
@@ -163,7 +182,7 @@ class AlertsOnMeteringJobTest {
       assertThat(attempts(toHanging)).as("none finished yet").isEmpty();
 
       hanging.close(); // the held request ends without an answer
-      job.getJobExecutionResult().get();
+      run.awaitEnd();
       assertThat(attempts(toHanging)).first().isEqualTo("CONNECTION_ERROR");
 
       // Exhaust the retries with a clock moved past every backoff.

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.influxdb.client.domain.WritePrecision;
 import com.influxdb.client.write.Point;
-import io.peerbill.metering.alert.AlertMetric;
-import io.peerbill.metering.alert.PeriodTraffic;
-import io.peerbill.metering.alert.StatisticPeriod;
+import io.peerbill.alerting.AlertMetric;
+import io.peerbill.alerting.PeriodTraffic;
+import io.peerbill.alerting.StatisticPeriod;
 import io.peerbill.metering.model.TrafficAggregate;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,0 +1,79 @@
+package io.peerbill.alerting.cli;
+
+import static io.peerbill.alerting.AlertFixtures.ALICE;
+import static io.peerbill.alerting.AlertFixtures.CROSS;
+import static io.peerbill.alerting.AlertFixtures.DAY_START;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.peerbill.alerting.AlertEvent;
+import io.peerbill.alerting.AlertEventRepository;
+import io.peerbill.alerting.AlertEventState;
+import io.peerbill.alerting.AlertFixtures;
+import io.peerbill.alerting.AlertPolicy;
+import io.peerbill.alerting.AlertPolicyService;
+import io.peerbill.alerting.webhook.WebhookReceiver;
+import io.peerbill.db.Database;
+import io.peerbill.testkit.PostgresExtension;
+import io.peerbill.testkit.TestDatabase;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import picocli.CommandLine;
+
+/** {@code alerts deliver}: the delivery worker on its own sends what the stream queued (D11). */
+@ExtendWith(PostgresExtension.class)
+class DeliverCommandTest {
+
+  private static String deliverOnce(TestDatabase db) {
+    StringWriter out = new StringWriter();
+    CommandLine cli = new CommandLine(new AlertsCommand(() -> Database.open(db.config())));
+    cli.setOut(new PrintWriter(out));
+    assertThat(cli.execute("deliver", "--once")).isZero();
+    return out.toString();
+  }
+
+  @Test
+  void deliverOnceSendsEveryQueuedNoticeSignedAndNothingTwice_D11(TestDatabase db)
+      throws Exception {
+    AlertFixtures.lifecycle(db.dsl());
+    try (WebhookReceiver receiver = new WebhookReceiver()) {
+      AlertPolicy policy =
+          new AlertPolicyService(db.dsl())
+              .create(ALICE, AlertFixtures.inBandwidthAbove80(receiver.url()));
+      AlertEventRepository events = new AlertEventRepository(db.dsl());
+      events.record(event(policy, AlertEventState.FIRING, DAY_START, 95));
+      events.record(event(policy, AlertEventState.RESOLVED, DAY_START.plusSeconds(60), 10));
+
+      assertThat(deliverOnce(db)).isEqualTo("webhook attempts: 2\n");
+      // Signed with the policy's secret (notices checks every signature).
+      assertThat(receiver.notices(AlertFixtures.SECRET, DAY_START))
+          .containsExactly("FIRING 0 95.0", "RESOLVED 1 10.0");
+
+      assertThat(deliverOnce(db)).isEqualTo("webhook attempts: 0\n");
+      assertThat(receiver.received()).hasSize(2);
+    }
+  }
+
+  private static AlertEvent event(
+      AlertPolicy policy, AlertEventState state, Instant start, double value) {
+    Instant end = start.plusSeconds(60);
+    var spec = policy.spec();
+    return new AlertEvent(
+        AlertEvent.idOf(policy.id(), CROSS, start, end),
+        policy.id(),
+        policy.revision(),
+        ALICE,
+        CROSS,
+        state,
+        spec.metric(),
+        spec.comparison(),
+        spec.threshold(),
+        value,
+        spec.severity(),
+        start,
+        end,
+        true);
+  }
+}

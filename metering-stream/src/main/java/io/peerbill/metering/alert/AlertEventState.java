@@ -1,8 +1,0 @@
-package io.peerbill.metering.alert;
-
-/** The notices an alert gives: it started, it is still on, it is over. */
-public enum AlertEventState {
-  FIRING,
-  REPEAT,
-  RESOLVED
-}

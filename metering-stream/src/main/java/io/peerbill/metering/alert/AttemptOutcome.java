@@ -1,9 +1,0 @@
-package io.peerbill.metering.alert;
-
-/** How one webhook attempt ended; everything but DELIVERED is retried. */
-public enum AttemptOutcome {
-  DELIVERED,
-  HTTP_ERROR,
-  TIMEOUT,
-  CONNECTION_ERROR
-}

@@ -1,8 +1,0 @@
-package io.peerbill.metering.alert;
-
-/** A policy that cannot be saved, with a one-line reason the user can act on. */
-public final class InvalidAlertPolicyException extends RuntimeException {
-  public InvalidAlertPolicyException(String message) {
-    super(message);
-  }
-}
