@@ -1,6 +1,7 @@
 package io.peerbill.cli;
 
 import io.peerbill.db.Database;
+import io.peerbill.db.DatabaseConfig;
 import io.peerbill.metering.cli.DurationConverter;
 import io.peerbill.tools.gen.ConnectionSeeder;
 import io.peerbill.tools.gen.GeneratorSpec;
@@ -19,6 +20,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code peerbill gen-samples}: synthetic traffic samples for tests, the bench and the demo. */
@@ -96,8 +98,17 @@ public final class GenSamplesCommand implements Callable<Integer> {
 
   @Option(
       names = "--register",
-      description = "Also register the connections (ACTIVE from a day before --start).")
+      description =
+          "Also register the connections (ACTIVE from a day before --start); on a configured"
+              + " (not the embedded) database only with --synthetic-data.")
   boolean register;
+
+  @Option(
+      names = "--synthetic-data",
+      description =
+          "The configured database holds test data only: --register may add its synthetic"
+              + " accounts and connections there.")
+  boolean syntheticData;
 
   @Override
   public Integer call() throws Exception {
@@ -119,7 +130,17 @@ public final class GenSamplesCommand implements Callable<Integer> {
             lateBy,
             unknown);
     if (register) {
-      try (Database db = Database.open()) {
+      DatabaseConfig config = DatabaseConfig.fromEnvironment();
+      if (!config.isEmbedded() && !syntheticData) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "--register would add "
+                + connections
+                + " synthetic ACTIVE connections to the configured database "
+                + config.describe()
+                + "; add --synthetic-data if it holds test data only");
+      }
+      try (Database db = Database.open(config)) {
         ConnectionSeeder.seed(db.dsl(), connections, from.minus(Duration.ofDays(1)));
       }
     }

@@ -1,9 +1,12 @@
 package io.peerbill.cli;
 
 import static io.peerbill.cli.PeerbillCliTest.peerbill;
+import static io.peerbill.schema.jooq.Tables.PEERING_CONNECTION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.peerbill.cli.PeerbillCliTest.Result;
+import io.peerbill.testkit.PostgresExtension;
+import io.peerbill.testkit.TestDatabase;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -66,6 +69,51 @@ class MeteringCliTest {
     try (var left = java.nio.file.Files.list(home)) {
       assertThat(left).as("nothing written to the user's home").isEmpty();
     }
+  }
+
+  /**
+   * Issue 14: {@code gen-samples --register} adds synthetic ACTIVE connections; on a configured
+   * database (which may be production) it refuses in one line unless told the data is synthetic.
+   */
+  @Test
+  void registerRefusesAConfiguredDatabaseUnlessTheDataIsSaidToBeSynthetic(@TempDir Path home)
+      throws Exception {
+    TestDatabase db = PostgresExtension.newDatabase();
+    Map<String, String> env =
+        Map.of(
+            "PEERBILL_HOME",
+            home.toString(),
+            "PEERBILL_DB_URL",
+            db.jdbcUrl(),
+            "PEERBILL_DB_USER",
+            db.user());
+    String[] args = {
+      "gen-samples",
+      "--connections",
+      "3",
+      "--span",
+      "10m",
+      "--register",
+      "--out",
+      home.resolve("samples.jsonl").toString()
+    };
+
+    Result refused = peerbill(env, args);
+    assertThat(refused.exit()).isEqualTo(2);
+    assertThat(refused.err().strip())
+        .startsWith("peerbill: --register would add 3 synthetic ACTIVE connections to the")
+        .contains(db.jdbcUrl())
+        .endsWith(
+            "add --synthetic-data if it holds test data only (see 'peerbill gen-samples --help')")
+        .doesNotContain("\n");
+    assertThat(db.dsl().fetchCount(PEERING_CONNECTION)).isZero();
+    assertThat(home.resolve("samples.jsonl")).doesNotExist();
+
+    String[] synthetic = java.util.Arrays.copyOf(args, args.length + 1);
+    synthetic[args.length] = "--synthetic-data";
+    Result registered = peerbill(env, synthetic);
+    assertThat(registered.exit()).as(registered.err()).isZero();
+    assertThat(db.dsl().fetchCount(PEERING_CONNECTION)).isEqualTo(3);
   }
 
   @Test
