@@ -21,6 +21,18 @@ public final class Main {
     CommandLine cli = new CommandLine(new PeerbillCommand());
     cli.setParameterExceptionHandler(new OneLineErrors());
     cli.setExecutionExceptionHandler(new OneLineErrors());
+    shareVersion(cli, cli.getCommandSpec().versionProvider());
     return cli;
+  }
+
+  /** {@code peerbill db -V} prints what {@code peerbill -V} does, not an empty line. */
+  private static void shareVersion(CommandLine cli, CommandLine.IVersionProvider version) {
+    for (CommandLine sub : cli.getSubcommands().values()) {
+      if (sub.getCommandSpec().version().length == 0
+          && sub.getCommandSpec().versionProvider() == null) {
+        sub.getCommandSpec().versionProvider(version);
+      }
+      shareVersion(sub, version);
+    }
   }
 }

@@ -29,7 +29,11 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
       message = "unknown command '" + unmatched.getUnmatched().get(0) + "'";
     }
     err.println(
-        "peerbill: " + message + " (see '" + cli.getCommandSpec().qualifiedName() + " --help')");
+        "peerbill: "
+            + oneLine(message)
+            + " (see '"
+            + cli.getCommandSpec().qualifiedName()
+            + " --help')");
     err.flush();
     return USAGE;
   }
@@ -57,7 +61,16 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
     return oneLine(message);
   }
 
+  /**
+   * One line a terminal shows as it is: line breaks become a space, other control characters (a NUL
+   * typed into an argument) a '?', and a converter's Java exception is not named.
+   */
   private static String oneLine(String message) {
-    return message.replaceAll("\\s*\\R\\s*", " ").trim();
+    return message
+        .replaceAll("\\s*\\R\\s*", " ")
+        .replaceAll("\\p{Cntrl}", "?")
+        .replaceAll("class (?:[a-z_]+\\.)+([A-Z]\\w*)", "$1")
+        .replaceAll("\\((?:[a-z_]+\\.)+[A-Z]\\w*(?:Exception|Error): ", "(")
+        .trim();
   }
 }

@@ -97,18 +97,21 @@ public final class TariffCsv {
       if (!currency.matches("[A-Z]{3}")) {
         throw new TariffFileException("line " + line + ": bad currency '" + currency + "'");
       }
-      BigDecimal to = f[5].isBlank() ? null : new BigDecimal(f[5].strip());
-      BigDecimal price = new BigDecimal(f[6].strip());
-      if (price.signum() < 0) {
-        throw new TariffFileException("line " + line + ": negative unit_price");
+      BigDecimal from = decimal(line, "from_mbps", f[4], MBPS);
+      BigDecimal to = f[5].isBlank() ? null : decimal(line, "to_mbps", f[5], MBPS);
+      BigDecimal price = decimal(line, "unit_price", f[6], PRICE);
+      LocalDate effectiveFrom = LocalDate.parse(f[1].strip());
+      if (effectiveFrom.getYear() < 1900 || effectiveFrom.getYear() > 9999) {
+        throw new TariffFileException(
+            "line " + line + ": effective_from must lie in the years 1900-9999, got " + f[1]);
       }
       return new Row(
           line,
           Tariff.pairClass(zones[0], zones[1]),
-          LocalDate.parse(f[1].strip()),
+          effectiveFrom,
           TierModel.valueOf(f[2].strip().toUpperCase(Locale.ROOT)),
           currency,
-          new TariffTier(new BigDecimal(f[4].strip()), to, price),
+          new TariffTier(from, to, price),
           mode(line, fields == 8 ? f[7].strip() : ""));
     } catch (NumberFormatException | DateTimeParseException e) {
       throw new TariffFileException("line " + line + ": " + e.getMessage());
@@ -128,6 +131,47 @@ public final class TariffCsv {
       throw new TariffFileException(
           "line " + line + ": charge_mode must be DAILY_PEAK or MONTHLY_95TH, got '" + text + "'");
     }
+  }
+
+  /** Digits before and after the point that a column holds (tariff_tier: numeric(12,2), (14,6)). */
+  private record Digits(int integer, int fraction) {}
+
+  private static final Digits MBPS = new Digits(10, 2);
+  private static final Digits PRICE = new Digits(8, 6);
+
+  /**
+   * A non-negative decimal that its column holds exactly: never rounded on the way in (money stays
+   * as written), never one whose plain form is a billion digits long.
+   */
+  private static BigDecimal decimal(int line, String name, String text, Digits digits) {
+    String value = text.strip();
+    if (value.length() > 40) {
+      throw new TariffFileException("line " + line + ": " + name + " is too long");
+    }
+    BigDecimal number;
+    try {
+      number = new BigDecimal(value);
+    } catch (NumberFormatException e) {
+      throw new TariffFileException("line " + line + ": " + name + " is not a number: " + value);
+    }
+    if (number.signum() < 0) {
+      throw new TariffFileException("line " + line + ": negative " + name);
+    }
+    BigDecimal exact = number.stripTrailingZeros();
+    if (exact.scale() > digits.fraction() || exact.precision() - exact.scale() > digits.integer()) {
+      throw new TariffFileException(
+          "line "
+              + line
+              + ": "
+              + name
+              + " must have at most "
+              + digits.integer()
+              + " digits before the point and "
+              + digits.fraction()
+              + " after it, got "
+              + value);
+    }
+    return number;
   }
 
   private static Tariff tariff(List<Row> rows) {

@@ -82,4 +82,34 @@ class TariffCsvTest {
             () -> TariffCsv.parse(List.of(TariffCsv.HEADER, "a:b,2026-01-01,VOLUME,cny,0,,1")))
         .hasMessage("line 2: bad currency 'cny'");
   }
+
+  /** Found by TariffCsvFuzzTest: such values were rounded by the column or ran out of heap. */
+  @Test
+  void numbersTheColumnsCannotHoldExactlyAreRefusedNotRounded_D6() {
+    assertThatThrownBy(
+            () ->
+                TariffCsv.parse(
+                    List.of(TariffCsv.HEADER, "a:b,2026-01-01,VOLUME,CNY,0,,1.1234567")))
+        .hasMessage(
+            "line 2: unit_price must have at most 8 digits before the point and 6 after it, got"
+                + " 1.1234567");
+    assertThatThrownBy(
+            () ->
+                TariffCsv.parse(
+                    List.of(
+                        TariffCsv.HEADER,
+                        "a:b,2026-01-01,VOLUME,CNY,0,1e999999999,1",
+                        "a:b,2026-01-01,VOLUME,CNY,1e999999999,,1")))
+        .hasMessageStartingWith("line 2: to_mbps must have at most 10 digits before the point");
+    assertThatThrownBy(
+            () -> TariffCsv.parse(List.of(TariffCsv.HEADER, "a:b,+99999-01-01,VOLUME,CNY,0,,1")))
+        .hasMessageStartingWith("line 2: effective_from must lie in the years 1900-9999");
+    assertThat(
+            TariffCsv.parse(List.of(TariffCsv.HEADER, "a:b,2026-01-01,VOLUME,CNY,0,,1.500000"))
+                .get(0)
+                .tiers()
+                .get(0)
+                .unitPrice())
+        .isEqualByComparingTo("1.5");
+  }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import io.peerbill.metering.model.RawRecord;
 import io.peerbill.metering.model.RejectReason;
 import io.peerbill.metering.model.Sample;
+import io.peerbill.metering.source.ByteLineFormat;
 import java.io.IOException;
 
 /**
@@ -52,6 +53,16 @@ public final class SampleParser {
   }
 
   public Sample parse(RawRecord record, long nowMillis) throws InvalidSampleException {
+    if (record.bytes().length >= ByteLineFormat.MAX_LINE) {
+      // A file line this long was cut there: what is left may look whole (an object followed by
+      // blanks), but the line as it was sent is not a sample.
+      throw malformed(
+          "longer than a sample line may be ("
+              + record.bytes().length
+              + " bytes kept, at most "
+              + (ByteLineFormat.MAX_LINE - 1)
+              + ")");
+    }
     String[] text = new String[2];
     long[] numbers = new long[FIELDS.length];
     boolean[] seen = new boolean[FIELDS.length];
