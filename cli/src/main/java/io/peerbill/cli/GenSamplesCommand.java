@@ -52,19 +52,32 @@ public final class GenSamplesCommand implements Callable<Integer> {
   @ArgGroup(multiplicity = "1")
   Target target;
 
-  @Option(names = "--files", defaultValue = "4")
+  @Option(
+      names = "--files",
+      defaultValue = "4",
+      description = "Number of files --folder is split into (default: ${DEFAULT-VALUE}).")
   int files;
 
   @Option(names = "--gzip", description = "Compress the files of --folder.")
   boolean gzip;
 
-  @Option(names = "--bootstrap-servers", defaultValue = "localhost:9092")
+  @Option(
+      names = "--bootstrap-servers",
+      defaultValue = "localhost:9092",
+      description = "Kafka brokers for --kafka (default: ${DEFAULT-VALUE}).")
   String bootstrapServers;
 
-  @Option(names = "--connections", defaultValue = "100")
+  @Option(
+      names = "--connections",
+      defaultValue = "100",
+      description = "Connections to generate samples for (default: ${DEFAULT-VALUE}).")
   int connections;
 
-  @Option(names = "--reporters", defaultValue = "2")
+  @Option(
+      names = "--reporters",
+      defaultValue = "2",
+      description =
+          "Gateways reporting each connection, each with its own seqs (default: ${DEFAULT-VALUE}).")
   int reporters;
 
   @Option(
@@ -72,28 +85,60 @@ public final class GenSamplesCommand implements Callable<Integer> {
       description = "First interval start, ISO instant (default: yesterday 00:00 UTC).")
   Instant start;
 
-  @Option(names = "--span", defaultValue = "1h", converter = DurationConverter.class)
+  @Option(
+      names = "--span",
+      defaultValue = "1h",
+      converter = DurationConverter.class,
+      description = "Time the samples cover from --start (default: ${DEFAULT-VALUE}).")
   Duration span;
 
-  @Option(names = "--interval", defaultValue = "1m", converter = DurationConverter.class)
+  @Option(
+      names = "--interval",
+      defaultValue = "1m",
+      converter = DurationConverter.class,
+      description = "How often each reporter sends a sample (default: ${DEFAULT-VALUE}).")
   Duration interval;
 
-  @Option(names = "--seed", defaultValue = "1")
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description =
+          "Random seed: the same seed and options give the same samples (default: "
+              + "${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--malformed", defaultValue = "0", description = "Fraction, e.g. 0.01.")
+  @Option(
+      names = "--malformed",
+      defaultValue = "0",
+      description = "Fraction, e.g. 0.01. Default: ${DEFAULT-VALUE}.")
   double malformed;
 
-  @Option(names = "--duplicates", defaultValue = "0")
+  @Option(
+      names = "--duplicates",
+      defaultValue = "0",
+      description = "Fraction of samples sent twice (default: ${DEFAULT-VALUE}).")
   double duplicates;
 
-  @Option(names = "--late", defaultValue = "0")
+  @Option(
+      names = "--late",
+      defaultValue = "0",
+      description =
+          "Fraction of samples that arrive --late-by after their time (default: ${DEFAULT-VALUE}).")
   double late;
 
-  @Option(names = "--late-by", defaultValue = "30m", converter = DurationConverter.class)
+  @Option(
+      names = "--late-by",
+      defaultValue = "30m",
+      converter = DurationConverter.class,
+      description =
+          "How much later than their time the late samples arrive (default: ${DEFAULT-VALUE}).")
   Duration lateBy;
 
-  @Option(names = "--unknown", defaultValue = "0")
+  @Option(
+      names = "--unknown",
+      defaultValue = "0",
+      description =
+          "Fraction of samples for connection ids that do not exist (default: ${DEFAULT-VALUE}).")
   double unknown;
 
   @Option(

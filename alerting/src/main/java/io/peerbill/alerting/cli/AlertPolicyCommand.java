@@ -86,7 +86,7 @@ public final class AlertPolicyCommand {
 
   @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one policy.")
   static final class Show extends PolicySubcommand {
-    @Parameters(paramLabel = "ID")
+    @Parameters(paramLabel = "ID", description = "Policy id, as `alert-policy list` shows it.")
     long id;
 
     @Override
@@ -98,7 +98,7 @@ public final class AlertPolicyCommand {
 
   @Command(name = "enable", mixinStandardHelpOptions = true, description = "Evaluate it again.")
   static final class Enable extends PolicySubcommand {
-    @Parameters(paramLabel = "ID")
+    @Parameters(paramLabel = "ID", description = "Policy id, as `alert-policy list` shows it.")
     long id;
 
     @Override
@@ -113,7 +113,7 @@ public final class AlertPolicyCommand {
       mixinStandardHelpOptions = true,
       description = "Stop evaluating it (its alerts end without a notice).")
   static final class Disable extends PolicySubcommand {
-    @Parameters(paramLabel = "ID")
+    @Parameters(paramLabel = "ID", description = "Policy id, as `alert-policy list` shows it.")
     long id;
 
     @Override
@@ -128,7 +128,7 @@ public final class AlertPolicyCommand {
       mixinStandardHelpOptions = true,
       description = "Delete it; its past alerts stay listed.")
   static final class Delete extends PolicySubcommand {
-    @Parameters(paramLabel = "ID")
+    @Parameters(paramLabel = "ID", description = "Policy id, as `alert-policy list` shows it.")
     long id;
 
     @Override

@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
     description = "Change the options given; the running job picks the change up without restart.")
 final class AlertPolicyUpdateCommand extends AlertPolicyCommand.PolicySubcommand {
 
-  @Parameters(paramLabel = "ID")
+  @Parameters(paramLabel = "ID", description = "Policy id, as `alert-policy list` shows it.")
   long id;
 
   @Mixin PolicyOptions options;

@@ -38,7 +38,11 @@ public final class ApiKeyCommand {
     Whom whom;
 
     static final class Whom {
-      @Option(names = "--account", required = true, paramLabel = "ACCOUNT")
+      @Option(
+          names = "--account",
+          required = true,
+          paramLabel = "ACCOUNT",
+          description = "Account the key acts as.")
       String account;
 
       @Option(
@@ -75,7 +79,9 @@ public final class ApiKeyCommand {
   static final class Revoke implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(paramLabel = "KEY_ID")
+    @Parameters(
+        paramLabel = "KEY_ID",
+        description = "The key's id (its prefix, as `api-key list` shows it).")
     String id;
 
     @Override

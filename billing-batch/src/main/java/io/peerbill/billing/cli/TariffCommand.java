@@ -34,7 +34,9 @@ public final class TariffCommand {
   static final class Load implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE.csv")
+    @Parameters(
+        paramLabel = "FILE.csv",
+        description = "Tariff CSV file (columns as README \"Tariffs\" shows).")
     Path file;
 
     @Override

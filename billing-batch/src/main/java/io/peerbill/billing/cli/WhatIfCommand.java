@@ -28,7 +28,11 @@ public final class WhatIfCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--tariffs", required = true, paramLabel = "FILE.csv")
+  @Option(
+      names = "--tariffs",
+      required = true,
+      paramLabel = "FILE.csv",
+      description = "The other tariff catalog, a CSV file as `tariff load` takes.")
   Path tariffs;
 
   @Option(names = "--from", required = true, description = "First day of the range.")

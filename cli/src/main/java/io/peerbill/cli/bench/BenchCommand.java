@@ -36,13 +36,25 @@ public final class BenchCommand {
   static final class Stream implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--connections", defaultValue = "100000")
+    @Option(
+        names = "--connections",
+        defaultValue = "100000",
+        description =
+            "Synthetic connections (in a throwaway database of the bench's own) (default: "
+                + "${DEFAULT-VALUE}).")
     int connections;
 
-    @Option(names = "--reporters", defaultValue = "2")
+    @Option(
+        names = "--reporters",
+        defaultValue = "2",
+        description = "Gateways reporting each connection (default: ${DEFAULT-VALUE}).")
     int reporters;
 
-    @Option(names = "--span", defaultValue = "10m", converter = DurationConverter.class)
+    @Option(
+        names = "--span",
+        defaultValue = "10m",
+        converter = DurationConverter.class,
+        description = "Event time the input covers (default: ${DEFAULT-VALUE}).")
     Duration span;
 
     @Option(
@@ -50,10 +62,14 @@ public final class BenchCommand {
         defaultValue = "1m",
         converter = DurationConverter.class,
         description =
-            "How often each reporter sends a sample (aggregates per sample shrink with it).")
+            "How often each reporter sends a sample (aggregates per sample shrink with it). "
+                + "Default: ${DEFAULT-VALUE}.")
     Duration interval;
 
-    @Option(names = "--parallelism", defaultValue = "2")
+    @Option(
+        names = "--parallelism",
+        defaultValue = "2",
+        description = "Parallelism of the job (default: ${DEFAULT-VALUE}).")
     int parallelism;
 
     @Option(

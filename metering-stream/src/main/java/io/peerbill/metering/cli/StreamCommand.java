@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
     name = "stream",
     mixinStandardHelpOptions = true,
     description =
-        "Run the metering job: samples from files or Kafka to 1- and 5-minute aggregates in"
-            + " PostgreSQL (and series in InfluxDB with --influx-url). A file source ends when"
+        "Run the metering job: samples from files or Kafka to billing-grade 5-minute buckets in"
+            + " PostgreSQL (and 1- and 5-minute series in InfluxDB with --influx-url). A file source ends when"
             + " its input ends; a Kafka source runs until stopped (or --bounded).")
 public final class StreamCommand implements Callable<Integer> {
 
@@ -44,10 +44,18 @@ public final class StreamCommand implements Callable<Integer> {
       description = "JSON-lines file (.gz too) or folder, or a Kafka topic.")
   String source;
 
-  @Option(names = "--bootstrap-servers", defaultValue = "localhost:9092")
+  @Option(
+      names = "--bootstrap-servers",
+      defaultValue = "localhost:9092",
+      description = "Kafka brokers, host:port[,host:port] (default: ${DEFAULT-VALUE}).")
   String bootstrapServers;
 
-  @Option(names = "--group-id", defaultValue = "peerbill-metering")
+  @Option(
+      names = "--group-id",
+      defaultValue = "peerbill-metering",
+      description =
+          "Kafka consumer group; a restarted stream resumes from the offsets it committed "
+              + "(default: ${DEFAULT-VALUE}).")
   String groupId;
 
   @Option(
@@ -71,43 +79,86 @@ public final class StreamCommand implements Callable<Integer> {
   @Option(names = "--influx-url", description = "InfluxDB 2 URL; no series without it.")
   String influxUrl;
 
-  @Option(names = "--influx-token", defaultValue = "${env:PEERBILL_INFLUX_TOKEN}")
+  @Option(
+      names = "--influx-token",
+      defaultValue = "${env:PEERBILL_INFLUX_TOKEN}",
+      description =
+          "InfluxDB 2 API token; read from $PEERBILL_INFLUX_TOKEN when not given, which keeps "
+              + "it out of the process list.")
   String influxToken;
 
-  @Option(names = "--influx-org", defaultValue = "peerbill")
+  @Option(
+      names = "--influx-org",
+      defaultValue = "peerbill",
+      description = "InfluxDB 2 organisation (default: ${DEFAULT-VALUE}).")
   String influxOrg;
 
-  @Option(names = "--influx-bucket", defaultValue = "traffic")
+  @Option(
+      names = "--influx-bucket",
+      defaultValue = "traffic",
+      description = "InfluxDB 2 bucket the series are written to (default: ${DEFAULT-VALUE}).")
   String influxBucket;
 
-  @Option(names = "--parallelism", defaultValue = "0", description = "0: number of cores.")
+  @Option(
+      names = "--parallelism",
+      defaultValue = "0",
+      description = "0: number of cores. Default: ${DEFAULT-VALUE}.")
   int parallelism;
 
   @Option(
       names = "--checkpoint-interval",
       defaultValue = "30s",
-      converter = DurationConverter.class)
+      converter = DurationConverter.class,
+      description =
+          "How often the job checkpoints and commits its Kafka offsets; 0 turns checkpoints "
+              + "off (default: ${DEFAULT-VALUE}).")
   Duration checkpointInterval;
 
-  @Option(names = "--state-backend", defaultValue = "hashmap", description = "hashmap or rocksdb.")
+  @Option(
+      names = "--state-backend",
+      defaultValue = "hashmap",
+      description = "hashmap or rocksdb. Default: ${DEFAULT-VALUE}.")
   String stateBackend;
 
-  @Option(names = "--restart-attempts", defaultValue = "3")
+  @Option(
+      names = "--restart-attempts",
+      defaultValue = "3",
+      description =
+          "Restarts after a failure, 10 s apart, before the job fails (default: ${DEFAULT-VALUE}).")
   int restartAttempts;
 
-  @Option(names = "--out-of-orderness", defaultValue = "2m", converter = DurationConverter.class)
+  @Option(
+      names = "--out-of-orderness",
+      defaultValue = "2m",
+      converter = DurationConverter.class,
+      description =
+          "How far behind the newest sample a sample may arrive and still be on time for the "
+              + "series and alerts (default: ${DEFAULT-VALUE}).")
   Duration outOfOrderness;
 
-  @Option(names = "--allowed-lateness", defaultValue = "10m", converter = DurationConverter.class)
+  @Option(
+      names = "--allowed-lateness",
+      defaultValue = "10m",
+      converter = DurationConverter.class,
+      description =
+          "How long past a bucket's end a sample still corrects its series and alerts; billing "
+              + "treats a bucket as final after it. Later samples still count for billing (default: "
+              + "${DEFAULT-VALUE}).")
   Duration allowedLateness;
 
-  @Option(names = "--catalog-refresh", defaultValue = "60s", converter = DurationConverter.class)
+  @Option(
+      names = "--catalog-refresh",
+      defaultValue = "60s",
+      converter = DurationConverter.class,
+      description =
+          "How often connection states and caps are reloaded from PostgreSQL (default: "
+              + "${DEFAULT-VALUE}).")
   Duration catalogRefresh;
 
   @Option(
       names = "--retention-days",
       defaultValue = "0",
-      description = "Days of traffic partitions to keep; 0 keeps all.")
+      description = "Days of traffic partitions to keep; 0 keeps all. Default: ${DEFAULT-VALUE}.")
   int retentionDays;
 
   @Option(
@@ -138,7 +189,8 @@ public final class StreamCommand implements Callable<Integer> {
       names = "--policy-refresh",
       defaultValue = "30s",
       converter = DurationConverter.class,
-      description = "How soon alert policy changes reach the running job (default: 30s).")
+      description =
+          "How soon alert policy changes reach the running job (default: ${DEFAULT-VALUE}).")
   Duration policyRefresh;
 
   @Override

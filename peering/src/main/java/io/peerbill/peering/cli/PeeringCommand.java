@@ -43,13 +43,16 @@ public final class PeeringCommand {
         "Same account: active at once. Other account: pending until the peer accepts, 7 days."
       })
   static final class Create extends CommandBase {
-    @Option(names = "--name", required = true)
+    @Option(names = "--name", required = true, description = "Name of the peering connection.")
     String name;
 
     @Option(names = "--vpc", required = true, description = "Your VPC (the requester end).")
     String vpc;
 
-    @Option(names = "--peer-vpc", required = true)
+    @Option(
+        names = "--peer-vpc",
+        required = true,
+        description = "The VPC to peer with (the accepter end).")
     String peerVpc;
 
     @Option(names = "--peer-account", description = "The peer's account id (cross-account).")
@@ -133,7 +136,10 @@ public final class PeeringCommand {
       mixinStandardHelpOptions = true,
       description = "Change a cross-region connection's bandwidth cap from now on (R16).")
   static final class SetCap extends OnConnection {
-    @Parameters(index = "1", paramLabel = "MBPS")
+    @Parameters(
+        index = "1",
+        paramLabel = "MBPS",
+        description = "New bandwidth cap in Mbps (cross-region only; D3).")
     int mbps;
 
     @Override
@@ -226,10 +232,18 @@ public final class PeeringCommand {
       mixinStandardHelpOptions = true,
       description = "Whether your subnet reaches an address through peering (R1, R2, R7).")
   static final class CanReach extends CommandBase {
-    @Option(names = "--from", required = true, paramLabel = "SUBNET")
+    @Option(
+        names = "--from",
+        required = true,
+        paramLabel = "SUBNET",
+        description = "The subnet the traffic leaves from.")
     String subnet;
 
-    @Option(names = "--to", required = true, paramLabel = "IP")
+    @Option(
+        names = "--to",
+        required = true,
+        paramLabel = "IP",
+        description = "The address to reach, an IPv4 address.")
     String address;
 
     @Override
@@ -250,7 +264,10 @@ public final class PeeringCommand {
         description = "ISO instant, e.g. 2026-11-25T16:00:00Z")
     Instant from;
 
-    @Option(names = "--to", required = true)
+    @Option(
+        names = "--to",
+        required = true,
+        description = "End of the span, ISO instant (exclusive).")
     Instant to;
 
     @Override

@@ -23,10 +23,18 @@ public final class RouteCommand {
       mixinStandardHelpOptions = true,
       description = "Route a destination in the peer VPC through a peering connection.")
   static final class Add extends CommandBase {
-    @Option(names = "--table", required = true, paramLabel = "RTB")
+    @Option(
+        names = "--table",
+        required = true,
+        paramLabel = "RTB",
+        description = "Route table id (rtb-...).")
     String table;
 
-    @Option(names = "--destination", required = true, paramLabel = "CIDR")
+    @Option(
+        names = "--destination",
+        required = true,
+        paramLabel = "CIDR",
+        description = "Destination CIDR block of the route.")
     String destination;
 
     @Option(names = "--peering", required = true, paramLabel = "PCX", description = "Next hop.")
@@ -40,10 +48,18 @@ public final class RouteCommand {
 
   @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a route.")
   static final class Remove extends CommandBase {
-    @Option(names = "--table", required = true, paramLabel = "RTB")
+    @Option(
+        names = "--table",
+        required = true,
+        paramLabel = "RTB",
+        description = "Route table id (rtb-...).")
     String table;
 
-    @Option(names = "--destination", required = true, paramLabel = "CIDR")
+    @Option(
+        names = "--destination",
+        required = true,
+        paramLabel = "CIDR",
+        description = "Destination CIDR block of the route.")
     String destination;
 
     @Override
@@ -55,7 +71,11 @@ public final class RouteCommand {
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List a table's routes.")
   static final class List extends CommandBase {
-    @Option(names = "--table", required = true, paramLabel = "RTB")
+    @Option(
+        names = "--table",
+        required = true,
+        paramLabel = "RTB",
+        description = "Route table id (rtb-...).")
     String table;
 
     @Override
@@ -69,10 +89,10 @@ public final class RouteCommand {
       mixinStandardHelpOptions = true,
       description = "Create a route table in a VPC.")
   static final class CreateTable extends CommandBase {
-    @Option(names = "--vpc", required = true)
+    @Option(names = "--vpc", required = true, description = "VPC id (vpc-...).")
     String vpcId;
 
-    @Option(names = "--name", required = true)
+    @Option(names = "--name", required = true, description = "Name of the route table.")
     String name;
 
     @Override
@@ -83,7 +103,7 @@ public final class RouteCommand {
 
   @Command(name = "tables", mixinStandardHelpOptions = true, description = "List a VPC's tables.")
   static final class Tables extends CommandBase {
-    @Option(names = "--vpc", required = true)
+    @Option(names = "--vpc", required = true, description = "VPC id (vpc-...).")
     String vpcId;
 
     @Override

@@ -14,10 +14,10 @@ public final class SubnetCommand {
 
   @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a subnet.")
   static final class Create extends CommandBase {
-    @Option(names = "--vpc", required = true)
+    @Option(names = "--vpc", required = true, description = "VPC id (vpc-...).")
     String vpcId;
 
-    @Option(names = "--name", required = true)
+    @Option(names = "--name", required = true, description = "Name of the subnet.")
     String name;
 
     @Option(names = "--cidr", required = true, description = "Inside one of the VPC's blocks.")
@@ -39,7 +39,7 @@ public final class SubnetCommand {
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List a VPC's subnets.")
   static final class List extends CommandBase {
-    @Option(names = "--vpc", required = true)
+    @Option(names = "--vpc", required = true, description = "VPC id (vpc-...).")
     String vpcId;
 
     @Override

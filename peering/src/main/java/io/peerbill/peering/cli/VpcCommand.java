@@ -56,7 +56,7 @@ public final class VpcCommand {
       mixinStandardHelpOptions = true,
       description = "Show a VPC with its route tables.")
   static final class Show extends CommandBase {
-    @Parameters(paramLabel = "VPC")
+    @Parameters(paramLabel = "VPC", description = "VPC id (vpc-...).")
     String vpcId;
 
     @Override
@@ -76,10 +76,13 @@ public final class VpcCommand {
       mixinStandardHelpOptions = true,
       description = "Add a CIDR block to a VPC (checked against its peers, R4/R5).")
   static final class AddCidr extends CommandBase {
-    @Parameters(index = "0", paramLabel = "VPC")
+    @Parameters(index = "0", paramLabel = "VPC", description = "VPC id (vpc-...).")
     String vpcId;
 
-    @Parameters(index = "1", paramLabel = "CIDR")
+    @Parameters(
+        index = "1",
+        paramLabel = "CIDR",
+        description = "The CIDR block to add (must not overlap the VPC's others or its peers').")
     String cidr;
 
     @Override
