@@ -5,6 +5,7 @@ import static io.peerbill.schema.jooq.Tables.METERING_WATERMARK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.peerbill.metering.source.SampleFiles;
+import io.peerbill.metering.testkit.FlinkMiniCluster;
 import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
 import io.peerbill.tools.gen.GeneratedRecord;
@@ -17,7 +18,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -32,13 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(PostgresExtension.class)
 class ExactAcrossRunsIT {
 
-  @RegisterExtension
-  static final MiniClusterExtension FLINK =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(4)
-              .build());
+  @RegisterExtension static final MiniClusterExtension FLINK = FlinkMiniCluster.withSlots(4);
 
   @TempDir Path dir;
 

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.peerbill.metering.sink.InfluxSeriesSink;
 import io.peerbill.metering.sink.InfluxTarget;
 import io.peerbill.metering.source.SampleFiles;
+import io.peerbill.metering.testkit.FlinkMiniCluster;
 import io.peerbill.metering.testkit.VictoriaMetrics;
 import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
@@ -26,7 +27,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.jooq.Record;
 import org.jooq.Table;
@@ -42,13 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(PostgresExtension.class)
 class InfluxSeriesIT {
 
-  @RegisterExtension
-  static final MiniClusterExtension FLINK =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(2)
-              .build());
+  @RegisterExtension static final MiniClusterExtension FLINK = FlinkMiniCluster.withSlots(2);
 
   @RegisterExtension static final VictoriaMetrics VICTORIA = new VictoriaMetrics();
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.peerbill.metering.model.RawRecord;
 import io.peerbill.metering.model.TrafficAggregate;
+import io.peerbill.metering.testkit.FlinkMiniCluster;
 import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
 import io.peerbill.tools.gen.GeneratedRecord;
@@ -18,7 +19,6 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -36,13 +36,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @ExtendWith(PostgresExtension.class)
 class MeteringFaultIT {
 
-  @RegisterExtension
-  static final MiniClusterExtension FLINK =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(2)
-              .build());
+  @RegisterExtension static final MiniClusterExtension FLINK = FlinkMiniCluster.withSlots(2);
 
   static final AtomicBoolean FAILED = new AtomicBoolean();
   static final AtomicInteger CHECKPOINTS_BEFORE_FAILURE = new AtomicInteger();

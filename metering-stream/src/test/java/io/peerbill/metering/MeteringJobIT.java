@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.peerbill.metering.model.RejectReason;
 import io.peerbill.metering.source.SampleFiles;
+import io.peerbill.metering.testkit.FlinkMiniCluster;
 import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
 import io.peerbill.tools.gen.ConnectionSeeder;
@@ -26,7 +27,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -42,13 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(PostgresExtension.class)
 class MeteringJobIT {
 
-  @RegisterExtension
-  static final MiniClusterExtension FLINK =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(2)
-              .build());
+  @RegisterExtension static final MiniClusterExtension FLINK = FlinkMiniCluster.withSlots(2);
 
   /** Connection 6 is deleted half an hour in: its later samples are NOT_ACTIVE (D12). */
   static final String DELETED = GeneratorSpec.connectionId(5);

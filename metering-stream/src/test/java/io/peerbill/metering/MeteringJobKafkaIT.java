@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.peerbill.metering.model.RawRecord;
 import io.peerbill.metering.source.KafkaSamples;
+import io.peerbill.metering.testkit.FlinkMiniCluster;
 import io.peerbill.metering.testkit.InProcessKafka;
 import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
@@ -16,7 +17,6 @@ import java.util.Properties;
 import java.util.Set;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.jooq.DSLContext;
@@ -31,13 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @ExtendWith(PostgresExtension.class)
 class MeteringJobKafkaIT {
 
-  @RegisterExtension
-  static final MiniClusterExtension FLINK =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(2)
-              .build());
+  @RegisterExtension static final MiniClusterExtension FLINK = FlinkMiniCluster.withSlots(2);
 
   @RegisterExtension static final InProcessKafka KAFKA = new InProcessKafka();
 

@@ -16,6 +16,7 @@ import io.peerbill.alerting.PeriodTraffic;
 import io.peerbill.alerting.webhook.WebhookDelivery;
 import io.peerbill.alerting.webhook.WebhookReceiver;
 import io.peerbill.alerting.webhook.WebhookSettings;
+import io.peerbill.metering.testkit.FlinkMiniCluster;
 import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
 import java.math.BigDecimal;
@@ -34,7 +35,6 @@ import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -52,13 +52,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @ExtendWith(PostgresExtension.class)
 class AlertBranchMiniClusterTest {
 
-  @RegisterExtension
-  static final MiniClusterExtension FLINK =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(2)
-              .build());
+  @RegisterExtension static final MiniClusterExtension FLINK = FlinkMiniCluster.withSlots(2);
 
   private final WebhookReceiver receiver = new WebhookReceiver();
   private TestDatabase db;

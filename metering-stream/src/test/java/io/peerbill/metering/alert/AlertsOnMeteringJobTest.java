@@ -26,6 +26,7 @@ import io.peerbill.metering.MeteringSettings;
 import io.peerbill.metering.MeteringSinks;
 import io.peerbill.metering.MeteringStreams;
 import io.peerbill.metering.source.SampleFiles;
+import io.peerbill.metering.testkit.FlinkMiniCluster;
 import io.peerbill.testkit.MutableClock;
 import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
@@ -37,7 +38,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,13 +53,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(PostgresExtension.class)
 class AlertsOnMeteringJobTest {
 
-  @RegisterExtension
-  static final MiniClusterExtension FLINK =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(2)
-              .build());
+  @RegisterExtension static final MiniClusterExtension FLINK = FlinkMiniCluster.withSlots(2);
 
   /** Inbound Mbps of the cross-region connection, minute by minute. */
   private static final long[] PATTERN = {50, 90, 90, 90, 50, 50, 90, 50, 50, 50};
