@@ -2,6 +2,7 @@ package io.peerbill.billing.month;
 
 import io.peerbill.billing.BillingMonth;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,15 @@ public record MonthReport(
     int changed,
     int removed,
     Map<String, BigDecimal> totalByCurrency,
-    List<MonthLine> failedLines) {
+    List<MonthLine> failedLines,
+    int pages,
+    Duration pagesTook) {
+
+  /** The same report once its statement pages are written. */
+  MonthReport withPages(int written, Duration took) {
+    return new MonthReport(
+        month, linesByStatus, changed, removed, totalByCurrency, failedLines, written, took);
+  }
 
   public boolean succeeded() {
     return failedLines.isEmpty();
@@ -49,6 +58,12 @@ public record MonthReport(
     for (MonthLine line : failedLines) {
       out.add("FAILED " + line.connectionId() + ": " + line.failureReason());
     }
+    out.add(
+        "statement pages: "
+            + pages
+            + " written in "
+            + (pagesTook == null ? 0 : pagesTook.toMillis())
+            + " ms");
     return out;
   }
 }

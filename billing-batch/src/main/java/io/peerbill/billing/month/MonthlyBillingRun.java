@@ -11,9 +11,11 @@ import io.peerbill.billing.run.CompletenessGuard;
 import io.peerbill.billing.run.DayFence;
 import io.peerbill.billing.statement.MonthStatementFiles;
 import io.peerbill.billing.statement.MonthStatementRepository;
+import io.peerbill.billing.statement.html.MonthStatementPages;
 import io.peerbill.billing.tariff.TariffRepository;
 import io.peerbill.peering.ChargeMode;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
@@ -44,6 +46,7 @@ public class MonthlyBillingRun {
   private final MonthLineRepository lines;
   private final MonthStatementRepository statements;
   private final MonthStatementFiles files;
+  private final MonthStatementPages pages;
   private final BillingProperties properties;
   private final DSLContext dsl;
   private final TransactionTemplate transaction;
@@ -56,6 +59,7 @@ public class MonthlyBillingRun {
       MonthLineRepository lines,
       MonthStatementRepository statements,
       MonthStatementFiles files,
+      MonthStatementPages pages,
       BillingProperties properties,
       DSLContext dsl,
       PlatformTransactionManager transactionManager) {
@@ -66,6 +70,7 @@ public class MonthlyBillingRun {
     this.lines = lines;
     this.statements = statements;
     this.files = files;
+    this.pages = pages;
     this.properties = properties;
     this.dsl = dsl;
     this.transaction = new TransactionTemplate(transactionManager);
@@ -82,7 +87,10 @@ public class MonthlyBillingRun {
     try (DayFence.Held held = fence.hold(month.month())) {
       MonthReport report = transaction.execute(status -> billInTransaction(month));
       files.write(month);
-      return report;
+      // The bills are committed: a page that fails to render fails the command, not the bills.
+      long start = System.nanoTime();
+      int written = pages.write(month);
+      return report.withPages(written, Duration.ofNanos(System.nanoTime() - start));
     }
   }
 
@@ -125,7 +133,9 @@ public class MonthlyBillingRun {
         changed,
         removed,
         totals(first),
-        rated.stream().filter(l -> l.status() == MonthLineStatus.FAILED).toList());
+        rated.stream().filter(l -> l.status() == MonthLineStatus.FAILED).toList(),
+        0,
+        Duration.ZERO);
   }
 
   private Map<MonthLineStatus, Integer> byStatus(LocalDate first) {

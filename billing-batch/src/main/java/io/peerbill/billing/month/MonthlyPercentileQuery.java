@@ -23,7 +23,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class MonthlyPercentileQuery {
 
-  private static final String SQL = resource("monthly-95th.sql");
+  /** The month's points (CTEs monthly, active, points), the head of every query over them. */
+  public static final String POINTS = resource("month-points.sql");
+
+  private static final String SQL = POINTS + resource("monthly-95th.sql");
 
   private final NamedParameterJdbcTemplate jdbc;
 
@@ -33,12 +36,15 @@ public class MonthlyPercentileQuery {
 
   /** The month's rows in connection order. */
   public List<MonthlyPercentile> of(BillingMonth month) {
-    MapSqlParameterSource parameters =
-        new MapSqlParameterSource()
-            .addValue("month_start", month.start().atOffset(ZoneOffset.UTC))
-            .addValue("month_end", month.end().atOffset(ZoneOffset.UTC))
-            .addValue("zone", month.zone().getId());
-    return jdbc.query(SQL, parameters, (rs, row) -> map(rs));
+    return jdbc.query(SQL, parameters(month), (rs, row) -> map(rs));
+  }
+
+  /** The bounds and zone of a month, as {@link #POINTS} and the queries after it name them. */
+  public static MapSqlParameterSource parameters(BillingMonth month) {
+    return new MapSqlParameterSource()
+        .addValue("month_start", month.start().atOffset(ZoneOffset.UTC))
+        .addValue("month_end", month.end().atOffset(ZoneOffset.UTC))
+        .addValue("zone", month.zone().getId());
   }
 
   private static MonthlyPercentile map(ResultSet rs) throws SQLException {
@@ -57,7 +63,7 @@ public class MonthlyPercentileQuery {
         rs.getObject("cap_mbps", Integer.class));
   }
 
-  private static String resource(String name) {
+  static String resource(String name) {
     try (InputStream in = MonthlyPercentileQuery.class.getResourceAsStream(name)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

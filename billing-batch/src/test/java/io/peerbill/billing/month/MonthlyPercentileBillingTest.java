@@ -3,12 +3,16 @@ package io.peerbill.billing.month;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.peerbill.billing.BillingFixture;
 import io.peerbill.billing.BillingMonth;
 import io.peerbill.billing.BillingTestBase;
 import io.peerbill.billing.run.CompletenessGuard;
 import io.peerbill.billing.run.DayFence;
+import io.peerbill.billing.statement.MonthStatementFiles;
 import io.peerbill.billing.statement.MonthStatementRepository;
+import io.peerbill.billing.statement.html.MonthStatementPages;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -79,6 +83,38 @@ class MonthlyPercentileBillingTest extends BillingTestBase {
                 id)
             .get(0, BigDecimal.class);
     assertThat(bare).isEqualByComparingTo(line.p95Mbps());
+  }
+
+  @Test
+  void statementShowsTheMonthLineAndChartsItsSortedPointsWithTheCut_D13() throws Exception {
+    String id = fullMonth(NOVEMBER, 5000);
+    bill(NOVEMBER, id);
+
+    String lineCsv =
+        Files.readString(
+            properties.statementDir().resolve(MonthStatementFiles.linesName(NOVEMBER)));
+    String billedAt = MonthFixture.bucketOfValue(NOVEMBER.start(), 8640, 8208).toString();
+    assertThat(lineCsv.lines())
+        .contains(
+            BillingFixture.REQUESTER
+                + ","
+                + id
+                + ",2026-11,Asia/Shanghai,BILLED,4104.000000,"
+                + "5000,4104.00,143640.00,CNY,8640,432,"
+                + billedAt
+                + ",30,30,");
+    String page =
+        Files.readString(
+            properties
+                .statementDir()
+                .resolve(MonthStatementPages.name(BillingFixture.REQUESTER, NOVEMBER)));
+    assertThat(page)
+        .contains("<td>8640</td><td>432</td>")
+        .contains("<td>30 of 30</td>")
+        .contains("data-points=\"8640\" data-dropped=\"432\"")
+        .contains("point 433 of 8640: 4104.00 Mbps")
+        .contains("cut: 432 dropped, point 433 billed")
+        .contains("Total CNY 143640.00");
   }
 
   @Test

@@ -1,0 +1,213 @@
+package io.peerbill.billing.statement.html;
+
+import static io.peerbill.billing.statement.html.Html.escape;
+
+import io.peerbill.billing.BillingMonth;
+import io.peerbill.billing.BillingProperties;
+import io.peerbill.billing.month.MonthLine;
+import io.peerbill.billing.month.MonthLineRepository;
+import io.peerbill.billing.month.MonthLineStatus;
+import io.peerbill.billing.month.MonthlyPercentileQuery;
+import io.peerbill.billing.statement.MonthStatementRepository;
+import io.peerbill.billing.statement.Statement;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Array;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The HTML statement of an account for a month billed by the 95th percentile (D13), {@code
+ * statement-<account>-2026-11.html} beside the days' pages: its month statement, one row per line
+ * (the 95th, cap, billed Mbps, amount, points in the month, points dropped, the billed point's time
+ * in the billing zone, active days of days in the month) and, per billed line, the month's points
+ * sorted from the highest with the cut marked. The points are read with the same definition the run
+ * billed them by (month-points.sql).
+ */
+@Component
+public class MonthStatementPages {
+
+  private static final String SORTED_POINTS =
+      MonthlyPercentileQuery.POINTS
+          + " SELECT connection_id, array_agg(peak_bytes ORDER BY peak_bytes DESC) AS sorted"
+          + " FROM points WHERE connection_id IN (:ids) GROUP BY connection_id";
+  private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  private final NamedParameterJdbcTemplate jdbc;
+  private final MonthLineRepository lines;
+  private final MonthStatementRepository statements;
+  private final BillingProperties properties;
+
+  public MonthStatementPages(
+      DataSource dataSource,
+      MonthLineRepository lines,
+      MonthStatementRepository statements,
+      BillingProperties properties) {
+    this.jdbc = new NamedParameterJdbcTemplate(dataSource);
+    this.lines = lines;
+    this.statements = statements;
+    this.properties = properties;
+  }
+
+  /** The page of an account and month, e.g. statement-acct-1-2026-11.html. */
+  public static String name(String accountId, BillingMonth month) {
+    return "statement-" + accountId + "-" + month.month() + ".html";
+  }
+
+  /** Writes the month's page of every payer account; returns how many. */
+  public int write(BillingMonth month) {
+    LocalDate first = month.month().atDay(1);
+    Map<String, List<MonthLine>> byAccount =
+        lines.of(first, null).values().stream()
+            .collect(
+                Collectors.groupingBy(
+                    MonthLine::payerAccountId, TreeMap::new, Collectors.toList()));
+    Map<String, List<Statement>> statementsByAccount =
+        statements.statementsOf(first).stream()
+            .collect(Collectors.groupingBy(Statement::accountId));
+    for (var account : byAccount.entrySet()) {
+      Map<String, long[]> points = sortedPoints(month, account.getValue());
+      String page =
+          page(
+              account.getKey(),
+              month,
+              statementsByAccount.getOrDefault(account.getKey(), List.of()),
+              account.getValue(),
+              points);
+      write(properties.statementDir().resolve(name(account.getKey(), month)), page);
+    }
+    return byAccount.size();
+  }
+
+  private Map<String, long[]> sortedPoints(BillingMonth month, List<MonthLine> accountLines) {
+    List<String> billed =
+        accountLines.stream()
+            .filter(l -> l.status() == MonthLineStatus.BILLED)
+            .map(MonthLine::connectionId)
+            .toList();
+    Map<String, long[]> points = new HashMap<>();
+    if (billed.isEmpty()) {
+      return points;
+    }
+    jdbc.query(
+        SORTED_POINTS,
+        MonthlyPercentileQuery.parameters(month).addValue("ids", billed),
+        rs -> {
+          Array sorted = rs.getArray("sorted");
+          Long[] values = (Long[]) sorted.getArray();
+          long[] bytes = new long[values.length];
+          for (int i = 0; i < values.length; i++) {
+            bytes[i] = values[i];
+          }
+          points.put(rs.getString("connection_id"), bytes);
+        });
+    return points;
+  }
+
+  static String page(
+      String accountId,
+      BillingMonth month,
+      List<Statement> totals,
+      List<MonthLine> accountLines,
+      Map<String, long[]> points) {
+    String title = "Statement " + accountId + " for " + month + ", by the month's 95th percentile";
+    StringBuilder html = new StringBuilder(65_536);
+    html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
+        .append(escape(title))
+        .append("</title></head><body>\n<h1>")
+        .append(escape(title))
+        .append("</h1>\n");
+    for (Statement s : totals) {
+      html.append("<p class=\"total\">Total ")
+          .append(escape(s.currency()))
+          .append(' ')
+          .append(s.total().toPlainString())
+          .append(
+              s.previousTotal() == null
+                  ? ""
+                  : " (was "
+                      + s.previousTotal().toPlainString()
+                      + ", adjustment "
+                      + s.adjustment().toPlainString()
+                      + ")")
+          .append("</p>\n");
+    }
+    html.append(
+        "<table><tr><th>connection</th><th>status</th><th>95th Mbps</th><th>cap</th>"
+            + "<th>billed Mbps</th><th>amount</th><th>points in the month</th>"
+            + "<th>points dropped</th><th>billed point</th><th>active days</th></tr>\n");
+    for (MonthLine l : accountLines) {
+      html.append("<tr><td>")
+          .append(escape(l.connectionId()))
+          .append("</td><td>")
+          .append(l.status())
+          .append("</td><td>")
+          .append(l.p95Mbps() == null ? "-" : l.p95Mbps().stripTrailingZeros().toPlainString())
+          .append("</td><td>")
+          .append(l.capMbps() == null ? "-" : l.capMbps())
+          .append("</td><td>")
+          .append(l.billedMbps().toPlainString())
+          .append("</td><td>")
+          .append(l.amount().toPlainString())
+          .append(' ')
+          .append(escape(l.currency()))
+          .append("</td><td>")
+          .append(l.points())
+          .append("</td><td>")
+          .append(l.pointsDropped())
+          .append("</td><td>")
+          .append(
+              l.billedPointAt() == null ? "-" : AT.format(l.billedPointAt().atZone(month.zone())))
+          .append("</td><td>")
+          .append(l.activeDays())
+          .append(" of ")
+          .append(l.daysInMonth())
+          .append("</td></tr>\n");
+      if (l.failureReason() != null) {
+        html.append("<tr><td colspan=\"10\">")
+            .append(escape(l.failureReason()))
+            .append("</td></tr>\n");
+      }
+    }
+    html.append("</table>\n");
+    for (MonthLine l : accountLines) {
+      long[] sorted = points.get(l.connectionId());
+      if (sorted != null) {
+        html.append("<h2>")
+            .append(escape(l.connectionId()))
+            .append("</h2>\n")
+            .append(
+                PercentileChart.render(
+                    sorted,
+                    l.pointsDropped(),
+                    l.capMbps(),
+                    l.connectionId() + ": " + l.points() + " points, highest first"));
+      }
+    }
+    return html.append("</body></html>\n").toString();
+  }
+
+  private static void write(Path file, String page) {
+    try {
+      Files.createDirectories(file.getParent());
+      Path partial = file.resolveSibling(file.getFileName() + ".partial");
+      Files.writeString(partial, page, StandardCharsets.UTF_8);
+      Files.move(
+          partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+}
