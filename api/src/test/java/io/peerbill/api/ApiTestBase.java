@@ -1,15 +1,12 @@
 package io.peerbill.api;
 
 import io.peerbill.api.key.ApiKeys;
-import io.peerbill.peering.CidrBlock;
 import io.peerbill.peering.Peering;
-import io.peerbill.peering.Vpc;
 import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -74,10 +71,6 @@ public abstract class ApiTestBase {
 
   protected String operatorKey() {
     return keys.createForOperator("test").token();
-  }
-
-  protected Vpc vpc(Party owner, String region, String cidr) {
-    return peering.vpcs().create(owner.id(), region, unique("vpc"), List.of(CidrBlock.parse(cidr)));
   }
 
   /** An account and the key it calls with. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -27,8 +28,14 @@ class AuthorizationMatrixTest extends ApiTestBase {
   @Qualifier("requestMappingHandlerMapping")
   RequestMappingHandlerMapping mapping;
 
+  @Autowired DSLContext dsl;
+
   /** What the owner (or the operator) sends to succeed on a route, built on fresh resources. */
-  record Call(String path, String body) {}
+  record Call(String path, String body, String contentType) {
+    Call(String path, String body) {
+      this(path, body, "application/json");
+    }
+  }
 
   private Map<String, Function<MatrixWorld, Call>> calls() {
     Map<String, Function<MatrixWorld, Call>> c = new TreeMap<>();
@@ -122,7 +129,39 @@ class AuthorizationMatrixTest extends ApiTestBase {
                     + w.active().id()
                     + "/active-intervals?from=2026-01-01T00:00:00Z&to=2036-01-01T00:00:00%2B08:00",
                 null));
+    c.put(
+        "GET /v1/peering-connections/{connectionId}/traffic",
+        w ->
+            new Call(
+                pcx
+                    + w.active().id()
+                    + "/traffic?from=2026-11-25T00:00:00%2B08:00&to=2026-11-26T00:00:00%2B08:00"
+                    + "&period=300s",
+                null));
+    c.put("GET /v1/bills", w -> new Call("/v1/bills?date=" + MatrixWorld.STATEMENT_DAY, null));
+    c.put("GET /v1/statements/{date}", w -> new Call("/v1/statements/" + w.statementDay(), null));
+    c.put(
+        "GET /v1/statements/{date}/csv",
+        w -> new Call("/v1/statements/" + w.statementDay() + "/csv", null));
+    c.put(
+        "GET /v1/statements/{date}/html",
+        w -> new Call("/v1/statements/" + w.statementDay() + "/html", null));
     // Operator routes.
+    c.put("GET /v1/operator/tariffs", w -> new Call("/v1/operator/tariffs", null));
+    c.put(
+        "POST /v1/operator/tariffs",
+        w ->
+            new Call(
+                "/v1/operator/tariffs",
+                "pair_class,effective_from,tier_model,currency,from_mbps,to_mbps,unit_price\n"
+                    + "matrix-a:matrix-b,2020-01-01,VOLUME,CNY,0,,1.00\n",
+                "text/csv"));
+    c.put(
+        "POST /v1/operator/billing-runs",
+        w -> new Call("/v1/operator/billing-runs", "{\"date\":\"2020-01-02\",\"force\":true}"));
+    c.put(
+        "GET /v1/operator/billing-runs",
+        w -> new Call("/v1/operator/billing-runs?date=2020-01-02", null));
     c.put("GET /v1/operator/regions", w -> new Call("/v1/operator/regions", null));
     c.put(
         "POST /v1/operator/regions",
@@ -177,7 +216,7 @@ class AuthorizationMatrixTest extends ApiTestBase {
     Party stranger = party("stranger");
     String operator = operatorKey();
     MatrixWorld world =
-        new MatrixWorld(peering, keys, owner, peer, region("cn-mainland"), region("overseas"));
+        new MatrixWorld(peering, keys, dsl, owner, peer, region("cn-mainland"), region("overseas"));
     Http http = http();
     List<String> failures = new ArrayList<>();
     for (String route : new TreeSet<>(mappedRoutes())) {
@@ -219,7 +258,7 @@ class AuthorizationMatrixTest extends ApiTestBase {
   }
 
   private static Response send(Http http, String method, Call call, String key) {
-    return http.send(method, call.path(), key, "application/json", call.body());
+    return http.send(method, call.path(), key, call.contentType(), call.body());
   }
 
   private static void expect(

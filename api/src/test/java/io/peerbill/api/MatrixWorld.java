@@ -1,5 +1,7 @@
 package io.peerbill.api;
 
+import static io.peerbill.schema.jooq.Tables.BILL_STATEMENT;
+
 import io.peerbill.api.ApiTestBase.Party;
 import io.peerbill.api.key.ApiKeys;
 import io.peerbill.peering.CidrBlock;
@@ -9,6 +11,7 @@ import io.peerbill.peering.Peering;
 import io.peerbill.peering.Subnet;
 import io.peerbill.peering.Vpc;
 import java.util.List;
+import org.jooq.DSLContext;
 
 /**
  * Fresh resources for one call of the authorization matrix: the owner's VPC, subnet, route table
@@ -19,14 +22,23 @@ final class MatrixWorld {
 
   private final Peering peering;
   private final ApiKeys keys;
+  private final DSLContext dsl;
   final Party owner;
   final Party peer;
   final String home;
   final String away;
 
-  MatrixWorld(Peering peering, ApiKeys keys, Party owner, Party peer, String home, String away) {
+  MatrixWorld(
+      Peering peering,
+      ApiKeys keys,
+      DSLContext dsl,
+      Party owner,
+      Party peer,
+      String home,
+      String away) {
     this.peering = peering;
     this.keys = keys;
+    this.dsl = dsl;
     this.owner = owner;
     this.peer = peer;
     this.home = home;
@@ -90,6 +102,23 @@ final class MatrixWorld {
     Vpc a = vpc();
     Vpc b = peering.vpcs().create(owner.id(), home, "b", List.of(CidrBlock.parse("10.5.0.0/16")));
     return new String[] {a.id(), b.id()};
+  }
+
+  /** A day the owner has a statement for (written here: the matrix tests access, not billing). */
+  static final java.time.LocalDate STATEMENT_DAY = java.time.LocalDate.of(2020, 1, 1);
+
+  java.time.LocalDate statementDay() {
+    dsl.insertInto(BILL_STATEMENT)
+        .set(BILL_STATEMENT.ACCOUNT_ID, owner.id())
+        .set(BILL_STATEMENT.BILL_DAY, STATEMENT_DAY)
+        .set(BILL_STATEMENT.CURRENCY, "CNY")
+        .set(BILL_STATEMENT.LINE_COUNT, 0)
+        .set(BILL_STATEMENT.FAILED_COUNT, 0)
+        .set(BILL_STATEMENT.TOTAL, java.math.BigDecimal.ZERO)
+        .set(BILL_STATEMENT.ADJUSTMENT, java.math.BigDecimal.ZERO)
+        .onConflictDoNothing()
+        .execute();
+    return STATEMENT_DAY;
   }
 
   String freshKeyId() {

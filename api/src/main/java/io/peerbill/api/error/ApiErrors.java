@@ -76,7 +76,8 @@ public class ApiErrors {
     HttpMessageNotReadableException.class,
     MethodArgumentTypeMismatchException.class,
     MissingServletRequestParameterException.class,
-    IllegalArgumentException.class
+    IllegalArgumentException.class,
+    java.time.DateTimeException.class
   })
   ResponseEntity<ApiError> malformed(Exception e) {
     return body(HttpStatus.BAD_REQUEST, "INVALID_INPUT", "input", oneLine(e.getMessage()));

@@ -3,14 +3,14 @@ package io.peerbill.billing.statement;
 import java.math.BigDecimal;
 
 /** One statement as a CSV line (account ids, dates and currencies never contain commas). */
-final class StatementCsvLine {
+public final class StatementCsvLine {
 
-  static final String HEADER =
+  public static final String HEADER =
       "account_id,bill_day,currency,lines,failed_lines,total,previous_total,adjustment,revision";
 
   private StatementCsvLine() {}
 
-  static String of(Statement s) {
+  public static String of(Statement s) {
     return String.join(
         ",",
         s.accountId(),

@@ -48,6 +48,11 @@ public final class TariffCsv {
     return parse(lines);
   }
 
+  /** Tariffs from CSV text (an upload), checked as a file is. */
+  public static List<Tariff> parse(String csv) {
+    return parse(csv == null ? List.of() : csv.lines().toList());
+  }
+
   static List<Tariff> parse(List<String> lines) {
     String header = lines.isEmpty() ? "" : lines.get(0).strip();
     if (!header.equals(HEADER) && !header.equals(HEADER_WITH_MODE)) {

@@ -1,0 +1,64 @@
+package io.peerbill.api.traffic;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.peerbill.metering.model.D10Metrics;
+import java.time.Instant;
+import java.util.OptionalDouble;
+
+/**
+ * One bucket of a connection's traffic: the stored counters and the D10 metrics computed from them
+ * by {@link D10Metrics} (the definition the series and the alerts use), named as the vendor's
+ * monitoring names them. A ratio with nothing to take it of (no packets, no cap) is null.
+ */
+public record TrafficBucket(
+    Instant bucketStart,
+    @JsonProperty("InBandwidth") double inBandwidth,
+    @JsonProperty("OutBandwidth") double outBandwidth,
+    @JsonProperty("InPkg") double inPkg,
+    @JsonProperty("OutPkg") double outPkg,
+    @JsonProperty("PkgDrop") Double pkgDrop,
+    @JsonProperty("InbandRate") Double inbandRate,
+    @JsonProperty("OutbandRate") Double outbandRate,
+    long inBytes,
+    long outBytes,
+    long inPackets,
+    long outPackets,
+    long inDropped,
+    long outDropped,
+    int sampleCount,
+    Integer capMbps) {
+
+  static TrafficBucket of(
+      Instant start,
+      double seconds,
+      long inBytes,
+      long outBytes,
+      long inPackets,
+      long outPackets,
+      long inDropped,
+      long outDropped,
+      int sampleCount,
+      Integer capMbps) {
+    return new TrafficBucket(
+        start,
+        D10Metrics.bandwidthBps(inBytes, seconds),
+        D10Metrics.bandwidthBps(outBytes, seconds),
+        D10Metrics.packetsPerSecond(inPackets, seconds),
+        D10Metrics.packetsPerSecond(outPackets, seconds),
+        value(D10Metrics.pkgDropPercent(inPackets, outPackets, inDropped, outDropped)),
+        value(D10Metrics.capUsePercent(inBytes, seconds, capMbps)),
+        value(D10Metrics.capUsePercent(outBytes, seconds, capMbps)),
+        inBytes,
+        outBytes,
+        inPackets,
+        outPackets,
+        inDropped,
+        outDropped,
+        sampleCount,
+        capMbps);
+  }
+
+  private static Double value(OptionalDouble v) {
+    return v.isPresent() ? v.getAsDouble() : null;
+  }
+}
