@@ -1,7 +1,7 @@
 package io.peerbill.api.traffic;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.peerbill.metering.model.D10Metrics;
+import io.peerbill.alerting.D10Metrics;
 import java.time.Instant;
 import java.util.OptionalDouble;
 
