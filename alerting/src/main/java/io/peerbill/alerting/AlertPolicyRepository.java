@@ -15,9 +15,15 @@ public final class AlertPolicyRepository {
       DSL.field("nextval('alert_policy_revision')", Long.class);
 
   private final DSLContext dsl;
+  private final WebhookSecretCipher secrets;
 
-  public AlertPolicyRepository(DSLContext dsl) {
+  /**
+   * @param secrets seals webhook secrets when written and opens them when read; null for a reader
+   *     that must never hold them (the running job), which gets policies without their secrets
+   */
+  public AlertPolicyRepository(DSLContext dsl, WebhookSecretCipher secrets) {
     this.dsl = dsl;
+    this.secrets = secrets;
   }
 
   public AlertPolicy insert(String accountId, AlertPolicySpec spec) {
@@ -55,7 +61,7 @@ public final class AlertPolicyRepository {
         .where(ALERT_POLICY.ID.eq(id))
         .and(ALERT_POLICY.ACCOUNT_ID.eq(accountId))
         .and(ALERT_POLICY.DELETED_AT.isNull())
-        .fetchOptional(AlertPolicyRepository::policy);
+        .fetchOptional(this::policy);
   }
 
   /** Whether another live policy of the account already has this name. */
@@ -75,7 +81,7 @@ public final class AlertPolicyRepository {
         .where(ALERT_POLICY.ACCOUNT_ID.eq(accountId))
         .and(ALERT_POLICY.DELETED_AT.isNull())
         .orderBy(ALERT_POLICY.ID)
-        .fetch(AlertPolicyRepository::policy);
+        .fetch(this::policy);
   }
 
   /** What the running job evaluates: every enabled, not deleted policy. */
@@ -84,7 +90,7 @@ public final class AlertPolicyRepository {
         .where(ALERT_POLICY.ENABLED.isTrue())
         .and(ALERT_POLICY.DELETED_AT.isNull())
         .orderBy(ALERT_POLICY.ID)
-        .fetch(AlertPolicyRepository::policy);
+        .fetch(this::policy);
   }
 
   private AlertPolicy change(AlertPolicy policy, AlertPolicyRecord changes) {
@@ -95,11 +101,11 @@ public final class AlertPolicyRepository {
         .where(ALERT_POLICY.ID.eq(policy.id()))
         .returning()
         .fetchOptional()
-        .map(AlertPolicyRepository::policy)
+        .map(this::policy)
         .orElseThrow(() -> new UnknownAlertPolicyException(policy.id(), policy.accountId()));
   }
 
-  private static void write(AlertPolicyRecord row, AlertPolicySpec spec) {
+  private void write(AlertPolicyRecord row, AlertPolicySpec spec) {
     row.setName(spec.name());
     row.setMetric(spec.metric().vendorName());
     row.setComparator(spec.comparison().name());
@@ -112,10 +118,10 @@ public final class AlertPolicyRepository {
     row.setRepeatExponential(spec.repeat().exponential());
     row.setNotifyOnRecovery(spec.notifyOnRecovery());
     row.setWebhookUrl(spec.webhookUrl());
-    row.setWebhookSecret(spec.webhookSecret());
+    row.setWebhookSecret(secrets.seal(spec.webhookSecret()));
   }
 
-  private static AlertPolicy policy(AlertPolicyRecord r) {
+  private AlertPolicy policy(AlertPolicyRecord r) {
     AlertPolicySpec spec =
         new AlertPolicySpec(
             r.getName(),
@@ -129,7 +135,7 @@ public final class AlertPolicyRepository {
             new RepeatSchedule(r.getRepeatIntervalSeconds(), r.getRepeatExponential()),
             r.getNotifyOnRecovery(),
             r.getWebhookUrl(),
-            r.getWebhookSecret());
+            secrets == null ? null : secrets.open(r.getWebhookSecret()));
     return new AlertPolicy(r.getId(), r.getRevision(), r.getAccountId(), r.getEnabled(), spec);
   }
 }

@@ -12,9 +12,19 @@ import org.jooq.DSLContext;
 public final class AlertPolicyService {
 
   private final DSLContext dsl;
+  private final WebhookTargetGuard targets;
+  private final WebhookSecretCipher secrets;
 
+  /** With the configured webhook allow-list and secret key. */
   public AlertPolicyService(DSLContext dsl) {
+    this(dsl, WebhookTargetGuard.fromEnvironment(), WebhookSecretCipher.fromEnvironment());
+  }
+
+  public AlertPolicyService(
+      DSLContext dsl, WebhookTargetGuard targets, WebhookSecretCipher secrets) {
     this.dsl = dsl;
+    this.targets = targets;
+    this.secrets = secrets;
   }
 
   public AlertPolicy create(String actingAccount, AlertPolicySpec spec) {
@@ -24,7 +34,7 @@ public final class AlertPolicyService {
           requireAccount(t, actingAccount);
           validator(t).validate(actingAccount, spec);
           requireUniqueName(t, actingAccount, spec, null);
-          return new AlertPolicyRepository(t).insert(actingAccount, spec);
+          return policies(t).insert(actingAccount, spec);
         });
   }
 
@@ -35,7 +45,7 @@ public final class AlertPolicyService {
           AlertPolicy current = show(t, actingAccount, id);
           validator(t).validate(actingAccount, spec);
           requireUniqueName(t, actingAccount, spec, id);
-          return new AlertPolicyRepository(t).update(current, spec);
+          return policies(t).update(current, spec);
         });
   }
 
@@ -43,7 +53,7 @@ public final class AlertPolicyService {
     return dsl.transactionResult(
         tx -> {
           DSLContext t = tx.dsl();
-          return new AlertPolicyRepository(t).setEnabled(show(t, actingAccount, id), enabled);
+          return policies(t).setEnabled(show(t, actingAccount, id), enabled);
         });
   }
 
@@ -51,7 +61,7 @@ public final class AlertPolicyService {
     dsl.transaction(
         tx -> {
           DSLContext t = tx.dsl();
-          new AlertPolicyRepository(t).delete(show(t, actingAccount, id));
+          policies(t).delete(show(t, actingAccount, id));
         });
   }
 
@@ -61,26 +71,30 @@ public final class AlertPolicyService {
 
   public List<AlertPolicy> list(String actingAccount) {
     requireAccount(dsl, actingAccount);
-    return new AlertPolicyRepository(dsl).listOf(actingAccount);
+    return policies(dsl).listOf(actingAccount);
   }
 
-  private static AlertPolicy show(DSLContext dsl, String actingAccount, long id) {
+  private AlertPolicy show(DSLContext dsl, String actingAccount, long id) {
     requireAccount(dsl, actingAccount);
-    return new AlertPolicyRepository(dsl)
+    return policies(dsl)
         .find(actingAccount, id)
         .orElseThrow(() -> new UnknownAlertPolicyException(id, actingAccount));
   }
 
-  private static void requireUniqueName(
+  private void requireUniqueName(
       DSLContext dsl, String accountId, AlertPolicySpec spec, Long exceptId) {
-    if (new AlertPolicyRepository(dsl).nameTaken(accountId, spec.name(), exceptId)) {
+    if (policies(dsl).nameTaken(accountId, spec.name(), exceptId)) {
       throw new InvalidAlertPolicyException(
           "account " + accountId + " already has an alert policy named '" + spec.name() + "'");
     }
   }
 
-  private static AlertPolicyValidator validator(DSLContext dsl) {
-    return new AlertPolicyValidator(new ConnectionFactsRepository(dsl)::find);
+  private AlertPolicyValidator validator(DSLContext dsl) {
+    return new AlertPolicyValidator(new ConnectionFactsRepository(dsl)::find, targets);
+  }
+
+  private AlertPolicyRepository policies(DSLContext dsl) {
+    return new AlertPolicyRepository(dsl, secrets);
   }
 
   private static void requireAccount(DSLContext dsl, String accountId) {

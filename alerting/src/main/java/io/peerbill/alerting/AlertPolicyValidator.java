@@ -9,8 +9,8 @@ import java.util.function.Function;
 
 /**
  * Checks a policy before it is saved, failing with the first problem in one line: the spec on its
- * own (ranges, URL), then against the connection it names (exists, is the account's, is
- * cross-region for utilisation metrics).
+ * own (ranges, URL), where its webhook may go ({@link WebhookTargetGuard}), then against the
+ * connection it names (exists, is the account's, is cross-region for utilisation metrics).
  */
 public final class AlertPolicyValidator {
 
@@ -18,13 +18,17 @@ public final class AlertPolicyValidator {
   private static final int MAX_NAME_LENGTH = 100;
 
   private final Function<String, Optional<ConnectionFacts>> connections;
+  private final WebhookTargetGuard targets;
 
-  public AlertPolicyValidator(Function<String, Optional<ConnectionFacts>> connections) {
+  public AlertPolicyValidator(
+      Function<String, Optional<ConnectionFacts>> connections, WebhookTargetGuard targets) {
     this.connections = connections;
+    this.targets = targets;
   }
 
   public void validate(String accountId, AlertPolicySpec spec) {
     checkSpec(spec);
+    targets.check(URI.create(spec.webhookUrl()));
     if (spec.connectionId() != null) {
       checkConnection(accountId, spec);
     }

@@ -121,4 +121,26 @@ public final class AlertFixtures {
     return new PeriodTraffic(
         connection, StatisticPeriod.ONE_MINUTE, start, bytes, 0, 1000, 0, 0, 0, 1, null);
   }
+
+  /** A notice of {@code policy} on {@link #CROSS} for the minute from {@code start}. */
+  public static AlertEvent notice(
+      AlertPolicy policy, AlertEventState state, Instant start, double value) {
+    Instant end = start.plusSeconds(60);
+    AlertPolicySpec spec = policy.spec();
+    return new AlertEvent(
+        AlertEvent.idOf(policy.id(), CROSS, start, end),
+        policy.id(),
+        policy.revision(),
+        policy.accountId(),
+        CROSS,
+        state,
+        spec.metric(),
+        spec.comparison(),
+        spec.threshold(),
+        value,
+        spec.severity(),
+        start,
+        end,
+        true);
+  }
 }

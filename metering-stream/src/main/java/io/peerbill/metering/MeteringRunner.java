@@ -65,12 +65,21 @@ public final class MeteringRunner {
    */
   public static MeteringRunSummary runFiles(DatabaseConfig database, Path samples, boolean alerts)
       throws Exception {
+    return runFiles(database, samples, alerts ? WebhookSettings.defaults() : null);
+  }
+
+  /**
+   * The same, evaluating the database's alert policies and sending their webhooks with {@code
+   * webhooks} (null: no alerts).
+   */
+  public static MeteringRunSummary runFiles(
+      DatabaseConfig database, Path samples, WebhookSettings webhooks) throws Exception {
     return run(
         MeteringSettings.defaults(JdbcTarget.of(database)),
         SampleFiles.source(samples),
         "file:" + samples,
         null,
-        alerts ? AlertSettings.defaults(database) : null,
-        alerts ? WebhookSettings.defaults() : null);
+        webhooks != null ? AlertSettings.defaults(database) : null,
+        webhooks);
   }
 }

@@ -69,6 +69,16 @@ public record DatabaseConfig(String url, String user, String password, String ho
     return new DatabaseConfig(url, user, password, home);
   }
 
+  /**
+   * Any other setting, read as the database's are: the environment variable {@code envName} wins,
+   * else {@code fileKey} of the config file ({@code PEERBILL_CONFIG}, default {@code
+   * $PEERBILL_HOME/peerbill.properties}); blank counts as unset.
+   */
+  public static Optional<String> setting(String envName, String fileKey) {
+    Map<String, String> env = System.getenv();
+    return setting(env, envName, readConfigFile(env, defaultHome(env)), fileKey);
+  }
+
   public boolean isEmbedded() {
     return url == null;
   }

@@ -7,4 +7,4 @@ import java.util.UUID;
  * made before this one.
  */
 public record PendingDelivery(
-    UUID eventId, int attemptsBefore, String url, String secret, String body) {}
+    UUID eventId, int attemptsBefore, String url, String storedSecret, String body) {}

@@ -1,5 +1,7 @@
 package io.peerbill.alerting.webhook;
 
+import io.peerbill.alerting.InvalidAlertPolicyException;
+import io.peerbill.alerting.WebhookSecretCipher;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,12 +26,20 @@ public final class WebhookSender {
   private final WebhookOutbox outbox;
   private final WebhookSettings settings;
   private final Clock clock;
+  private final WebhookSecretCipher secrets;
   private final HttpClient http;
 
+  /** With the configured secret key. */
   public WebhookSender(DSLContext dsl, WebhookSettings settings, Clock clock) {
+    this(dsl, settings, clock, WebhookSecretCipher.fromEnvironment());
+  }
+
+  public WebhookSender(
+      DSLContext dsl, WebhookSettings settings, Clock clock, WebhookSecretCipher secrets) {
     this.outbox = new WebhookOutbox(dsl, settings);
     this.settings = settings;
     this.clock = clock;
+    this.secrets = secrets;
     this.http =
         HttpClient.newBuilder()
             .connectTimeout(settings.timeout())
@@ -57,8 +67,11 @@ public final class WebhookSender {
     long timestamp = started.getEpochSecond();
     HttpRequest request;
     try {
+      URI url = URI.create(d.url());
+      // Again before each attempt: a name can resolve to another address than when it was saved.
+      settings.targets().check(url);
       request =
-          HttpRequest.newBuilder(URI.create(d.url()))
+          HttpRequest.newBuilder(url)
               .timeout(settings.timeout())
               .header("Content-Type", "application/json")
               .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
@@ -66,8 +79,19 @@ public final class WebhookSender {
               .header(WebhookSignature.EVENT_ID_HEADER, d.eventId().toString())
               .POST(HttpRequest.BodyPublishers.ofString(d.body()))
               .build();
+    } catch (InvalidAlertPolicyException refused) {
+      record(
+          d,
+          started,
+          AttemptOutcome.CONNECTION_ERROR,
+          null,
+          refused.code() + ": " + refused.getMessage());
+      return CompletableFuture.completedFuture(null);
     } catch (IllegalArgumentException badUrl) {
       record(d, started, AttemptOutcome.CONNECTION_ERROR, null, "bad URL: " + badUrl.getMessage());
+      return CompletableFuture.completedFuture(null);
+    } catch (IllegalStateException unreadableSecret) {
+      record(d, started, AttemptOutcome.CONNECTION_ERROR, null, unreadableSecret.getMessage());
       return CompletableFuture.completedFuture(null);
     }
     return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
@@ -100,7 +124,8 @@ public final class WebhookSender {
   }
 
   private String signature(PendingDelivery d, long timestamp) {
-    return WebhookSignature.sign(d.secret(), timestamp, d.body());
+    // Opened only to sign: the secret is stored sealed and held in the clear nowhere else.
+    return WebhookSignature.sign(secrets.open(d.storedSecret()), timestamp, d.body());
   }
 
   private void record(

@@ -1,5 +1,6 @@
 package io.peerbill.alerting.webhook;
 
+import io.peerbill.alerting.WebhookTargetGuard;
 import java.io.Serializable;
 import java.time.Duration;
 
@@ -12,6 +13,7 @@ import java.time.Duration;
  * @param maxBackoff the longest wait between attempts
  * @param batchSize deliveries claimed and sent concurrently per poll
  * @param pollInterval how often the sender looks for due deliveries when idle
+ * @param targets where webhooks may go, checked again before each attempt
  */
 public record WebhookSettings(
     Duration timeout,
@@ -19,8 +21,27 @@ public record WebhookSettings(
     Duration firstBackoff,
     Duration maxBackoff,
     int batchSize,
-    Duration pollInterval)
+    Duration pollInterval,
+    WebhookTargetGuard targets)
     implements Serializable {
+
+  /** With the configured allow-list ({@link WebhookTargetGuard#fromEnvironment()}). */
+  public WebhookSettings(
+      Duration timeout,
+      int retries,
+      Duration firstBackoff,
+      Duration maxBackoff,
+      int batchSize,
+      Duration pollInterval) {
+    this(
+        timeout,
+        retries,
+        firstBackoff,
+        maxBackoff,
+        batchSize,
+        pollInterval,
+        WebhookTargetGuard.fromEnvironment());
+  }
 
   public static WebhookSettings defaults() {
     return new WebhookSettings(
@@ -30,6 +51,11 @@ public record WebhookSettings(
         Duration.ofMinutes(5),
         32,
         Duration.ofSeconds(1));
+  }
+
+  public WebhookSettings withTargets(WebhookTargetGuard guard) {
+    return new WebhookSettings(
+        timeout, retries, firstBackoff, maxBackoff, batchSize, pollInterval, guard);
   }
 
   public int maxAttempts() {

@@ -3,6 +3,8 @@ package io.peerbill.alerting.webhook;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -33,8 +35,26 @@ public final class WebhookSignature {
     }
   }
 
-  /** What a receiver does: constant-time comparison with the expected signature. */
+  /** How far a receiver lets a request's timestamp be from its own clock, either way. */
+  public static final Duration DEFAULT_TOLERANCE = Duration.ofMinutes(5);
+
+  /** What a receiver does, now and with {@link #DEFAULT_TOLERANCE}. */
   public static boolean verify(String secret, String timestamp, String body, String signature) {
+    return verify(secret, timestamp, body, signature, Instant.now(), DEFAULT_TOLERANCE);
+  }
+
+  /**
+   * Whether a request is genuine: its timestamp within {@code tolerance} of {@code now} (a captured
+   * request cannot be replayed later) and its signature, compared in constant time, the one {@code
+   * secret} gives over that timestamp and this body (nothing was altered).
+   */
+  public static boolean verify(
+      String secret,
+      String timestamp,
+      String body,
+      String signature,
+      Instant now,
+      Duration tolerance) {
     if (timestamp == null || signature == null) {
       return false;
     }
@@ -42,6 +62,9 @@ public final class WebhookSignature {
     try {
       seconds = Long.parseLong(timestamp);
     } catch (NumberFormatException e) {
+      return false;
+    }
+    if (Math.abs(now.getEpochSecond() - seconds) > tolerance.toSeconds()) {
       return false;
     }
     byte[] expected = sign(secret, seconds, body).getBytes(StandardCharsets.UTF_8);

@@ -1,11 +1,9 @@
 package io.peerbill.alerting.cli;
 
 import static io.peerbill.alerting.AlertFixtures.ALICE;
-import static io.peerbill.alerting.AlertFixtures.CROSS;
 import static io.peerbill.alerting.AlertFixtures.DAY_START;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.peerbill.alerting.AlertEvent;
 import io.peerbill.alerting.AlertEventRepository;
 import io.peerbill.alerting.AlertEventState;
 import io.peerbill.alerting.AlertFixtures;
@@ -17,7 +15,6 @@ import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import picocli.CommandLine;
@@ -43,8 +40,9 @@ class DeliverCommandTest {
           new AlertPolicyService(db.dsl())
               .create(ALICE, AlertFixtures.inBandwidthAbove80(receiver.url()));
       AlertEventRepository events = new AlertEventRepository(db.dsl());
-      events.record(event(policy, AlertEventState.FIRING, DAY_START, 95));
-      events.record(event(policy, AlertEventState.RESOLVED, DAY_START.plusSeconds(60), 10));
+      events.record(AlertFixtures.notice(policy, AlertEventState.FIRING, DAY_START, 95));
+      events.record(
+          AlertFixtures.notice(policy, AlertEventState.RESOLVED, DAY_START.plusSeconds(60), 10));
 
       assertThat(deliverOnce(db)).isEqualTo("webhook attempts: 2\n");
       // Signed with the policy's secret (notices checks every signature).
@@ -54,26 +52,5 @@ class DeliverCommandTest {
       assertThat(deliverOnce(db)).isEqualTo("webhook attempts: 0\n");
       assertThat(receiver.received()).hasSize(2);
     }
-  }
-
-  private static AlertEvent event(
-      AlertPolicy policy, AlertEventState state, Instant start, double value) {
-    Instant end = start.plusSeconds(60);
-    var spec = policy.spec();
-    return new AlertEvent(
-        AlertEvent.idOf(policy.id(), CROSS, start, end),
-        policy.id(),
-        policy.revision(),
-        ALICE,
-        CROSS,
-        state,
-        spec.metric(),
-        spec.comparison(),
-        spec.threshold(),
-        value,
-        spec.severity(),
-        start,
-        end,
-        true);
   }
 }

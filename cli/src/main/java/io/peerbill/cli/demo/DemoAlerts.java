@@ -5,7 +5,6 @@ import static io.peerbill.schema.jooq.Tables.ALERT_POLICY;
 import static io.peerbill.schema.jooq.Tables.WEBHOOK_DELIVERY;
 
 import io.peerbill.alerting.webhook.WebhookSender;
-import io.peerbill.alerting.webhook.WebhookSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +21,7 @@ final class DemoAlerts {
    * retries) until none is pending or {@code limit} passes.
    */
   static void awaitDeliveries(DSLContext sql, Duration limit) throws InterruptedException {
-    WebhookSender sender = new WebhookSender(sql, WebhookSettings.defaults(), Clock.systemUTC());
+    WebhookSender sender = new WebhookSender(sql, WebhookInbox.webhooks(), Clock.systemUTC());
     Instant deadline = Instant.now().plus(limit);
     while (pending(sql) > 0 && Instant.now().isBefore(deadline)) {
       if (sender.sendDue() == 0) {

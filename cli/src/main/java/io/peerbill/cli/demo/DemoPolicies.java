@@ -8,6 +8,7 @@ import io.peerbill.alerting.Comparison;
 import io.peerbill.alerting.RepeatSchedule;
 import io.peerbill.alerting.Severity;
 import io.peerbill.alerting.StatisticPeriod;
+import io.peerbill.alerting.WebhookSecretCipher;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +28,8 @@ final class DemoPolicies {
   private DemoPolicies() {}
 
   static void upsert(DSLContext sql, Map<String, String> ids, WebhookInbox inbox) {
-    AlertPolicyService policies = new AlertPolicyService(sql);
+    AlertPolicyService policies =
+        new AlertPolicyService(sql, WebhookInbox.targets(), WebhookSecretCipher.fromEnvironment());
     save(
         policies,
         DemoWorld.ACME,

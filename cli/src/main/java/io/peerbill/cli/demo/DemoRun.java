@@ -76,7 +76,7 @@ final class DemoRun {
     MeteringRunSummary metering =
         progress.step(
             "Metering the samples (Flink MiniCluster: validate, dedupe, aggregate, alert)",
-            () -> MeteringRunner.runFiles(connection, samples, true));
+            () -> MeteringRunner.runFiles(connection, samples, WebhookInbox.webhooks()));
 
     progress.step(
         "Waiting for the alert webhooks to be delivered",

@@ -3,6 +3,8 @@ package io.peerbill.cli.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.peerbill.alerting.WebhookTargetGuard;
+import io.peerbill.alerting.webhook.WebhookSettings;
 import io.peerbill.alerting.webhook.WebhookSignature;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,8 +59,21 @@ final class WebhookInbox implements AutoCloseable {
     server.start();
   }
 
+  /** The inbox's host: loopback, which the demo's policies and sender allow (none else do). */
+  static final String HOST = "127.0.0.1";
+
   String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/alerts";
+    return "http://" + HOST + ":" + server.getAddress().getPort() + "/alerts";
+  }
+
+  /** The configured allow-list plus this inbox's loopback host. */
+  static WebhookTargetGuard targets() {
+    return WebhookTargetGuard.fromEnvironment().alsoAllowing(HOST);
+  }
+
+  /** How the demo sends: the defaults, to this inbox as well. */
+  static WebhookSettings webhooks() {
+    return WebhookSettings.defaults().withTargets(targets());
   }
 
   String secret() {
