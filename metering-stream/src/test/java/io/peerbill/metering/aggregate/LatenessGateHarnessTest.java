@@ -15,7 +15,10 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
-/** The TOO_LATE decision: by the input's own watermark, and the same after a restore. */
+/**
+ * The LATE decision (side output {@link LatenessGate#LATE}): by the input's own watermark, and the
+ * same after a restore.
+ */
 class LatenessGateHarnessTest {
 
   private static final long OUT_OF_ORDERNESS = Duration.ofMinutes(1).toMillis();
@@ -49,7 +52,7 @@ class LatenessGateHarnessTest {
       // Watermark now 58:59.998 (newest ts - 1 ms - 1 min - 1 ms). The sample ending at 54:00
       // belongs to window [53:00, 54:00), kept until 53:59.999 + 5 min = 58:59.999: it counts.
       h.processElement(new StreamRecord<>(at(54, 2)));
-      // The one ending at 53:00 belongs to [52:00, 53:00), purged at 57:59.999: TOO_LATE.
+      // The one ending at 53:00 belongs to [52:00, 53:00), purged at 57:59.999: LATE.
       h.processElement(new StreamRecord<>(at(53, 3)));
       assertThat(passed(h)).containsExactly(1L, 2L);
       assertThat(tooLate(h)).containsExactly(3L);

@@ -14,7 +14,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
-/** (connection, reporter, seq) counts once, on time or TOO_LATE (wire format v1). */
+/** (connection, reporter, seq) counts once, on time or late (wire format v1). */
 class SampleDeduplicatorHarnessTest {
 
   private static final Duration HORIZON = Duration.ofHours(1);
