@@ -96,8 +96,14 @@ public abstract class BillingTestBase {
    * in the first 35 minutes of the day: 4240.00 CNY on the D7 volume tariff.
    */
   protected List<String> sevenConnections(LocalDate day, Instant dayStart) {
+    return sevenConnections(fixture, tariffs, day, dayStart);
+  }
+
+  /** {@link #sevenConnections(LocalDate, Instant)} in any database (one a test runs itself). */
+  public static List<String> sevenConnections(
+      BillingFixture fixture, TariffRepository tariffs, LocalDate day, Instant dayStart) {
     fixture.partitions(day);
-    d7VolumeTariff(LocalDate.of(2026, 1, 1));
+    tariffs.load(List.of(d7Volume("cn-mainland:cn-mainland", LocalDate.of(2026, 1, 1))));
     List<String> ids = new ArrayList<>();
     for (int i = 1; i <= 7; i++) {
       String id = fixture.crossRegion(5000, dayStart.minus(Duration.ofDays(1)));
@@ -117,19 +123,25 @@ public abstract class BillingTestBase {
   }
 
   protected void tariff(String pairClass, LocalDate from, TierModel model) {
-    tariffs.load(
+    tariffs.load(List.of(tariffOf(pairClass, from, model)));
+  }
+
+  private static Tariff d7Volume(String pairClass, LocalDate from) {
+    return tariffOf(pairClass, from, TierModel.VOLUME);
+  }
+
+  private static Tariff tariffOf(String pairClass, LocalDate from, TierModel model) {
+    return new Tariff(
+        null,
+        pairClass,
+        from,
+        model,
+        "CNY",
         List.of(
-            new Tariff(
-                null,
-                pairClass,
-                from,
-                model,
-                "CNY",
-                List.of(
-                    DailyPeakPricerTest.tier("0", "500", "1.54"),
-                    DailyPeakPricerTest.tier("500", "5000", "1.50"),
-                    DailyPeakPricerTest.tier("5000", "20000", "1.35"),
-                    DailyPeakPricerTest.tier("20000", null, "1.20")))));
+            DailyPeakPricerTest.tier("0", "500", "1.54"),
+            DailyPeakPricerTest.tier("500", "5000", "1.50"),
+            DailyPeakPricerTest.tier("5000", "20000", "1.35"),
+            DailyPeakPricerTest.tier("20000", null, "1.20")));
   }
 
   private static TestDatabase newDatabase() {

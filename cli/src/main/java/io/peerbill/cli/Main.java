@@ -1,5 +1,6 @@
 package io.peerbill.cli;
 
+import java.util.List;
 import picocli.CommandLine;
 
 /** Entry point of {@code ./peerbill}. */
@@ -8,6 +9,13 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (!"1".equals(System.getenv("PEERBILL_DEBUG"))) {
+      // A failure is one line of ours; the pool's and Spring's own reports of it (a warning per
+      // broken connection, stack traces) are for PEERBILL_DEBUG=1.
+      for (String library : List.of("com.zaxxer.hikari", "org.springframework", "org.jooq")) {
+        System.setProperty("org.slf4j.simpleLogger.log." + library, "off");
+      }
+    }
     QuietFlinkShutdown.install();
     System.exit(run(args));
   }

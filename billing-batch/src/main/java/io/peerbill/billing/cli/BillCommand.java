@@ -150,7 +150,7 @@ public final class BillCommand implements Callable<Integer> {
                   + ", nothing stored");
           continue;
         }
-        BillingReport report = context.getBean(BillingRun.class).bill(day, force, rebillZone);
+        BillingReport report = billOrSayPostgresWentAway(context, day);
         report.describe().forEach(out::println);
         out.flush();
         if (!report.succeeded()) {
@@ -164,6 +164,30 @@ public final class BillCommand implements Callable<Integer> {
         }
       }
       return exit;
+    }
+  }
+
+  /**
+   * A run that loses its database mid-way (a restart, a failover) cannot even record its failure:
+   * one line says so, and the next bill of the day recovers the run it left STARTED.
+   */
+  private BillingReport billOrSayPostgresWentAway(
+      ConfigurableApplicationContext context, BillingDay day) throws Exception {
+    try {
+      return context.getBean(BillingRun.class).bill(day, force, rebillZone);
+    } catch (org.springframework.dao.DataAccessResourceFailureException
+        | org.springframework.transaction.CannotCreateTransactionException e) {
+      Throwable cause = e;
+      while (cause.getCause() != null) {
+        cause = cause.getCause();
+      }
+      throw new IllegalStateException(
+          "lost PostgreSQL while billing "
+              + day
+              + " ("
+              + cause.getMessage()
+              + "); run bill again once it is back: it resumes the run",
+          e);
     }
   }
 

@@ -5,27 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.peerbill.billing.BillingDay;
 import io.peerbill.billing.BillingTestBase;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Random;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * {@code bill --date D} in a JVM of its own, killed with SIGKILL at a point of the run chosen by a
- * gate the test holds (staging, bill lines after two committed chunks, statements, statement
- * pages), then {@code bill --date D} again: the lines, revisions, statements and statement files
- * are those of a clean run, and no execution is left STARTED.
+ * {@code bill --date D} in a JVM of its own, killed with SIGKILL at five points of the run drawn at
+ * random (printed with their seed; {@code -Dpeerbill.kill.seed=N} draws them again): one during
+ * staging, one during the lines, one during the statements, one during the statement pages and one
+ * more of the first three, each at a random position of its phase (the table a staging query waits
+ * for, the line whose write waits). A gate the test holds stops the run there; then {@code bill
+ * --date D} again: the lines, revisions, statements and statement files are those of a clean run,
+ * and no execution is left STARTED.
  */
 class BillKilledMidRunTest extends BillingTestBase {
 
@@ -33,12 +34,52 @@ class BillKilledMidRunTest extends BillingTestBase {
   static final Instant DAY_START = Instant.parse("2026-11-24T16:00:00Z");
   static final Instant DAY_END = Instant.parse("2026-11-25T16:00:00Z");
   static final int LINE_GATE = 1;
+  static final int CONNECTIONS = 7;
+  static final long SEED = Long.getLong("peerbill.kill.seed", System.nanoTime());
 
-  enum KillPoint {
+  enum Phase {
     DURING_STAGING,
     DURING_LINES,
     DURING_STATEMENTS,
     DURING_PAGES
+  }
+
+  /** Where a run is killed: a phase, and in it a table staging waits for or a line's index. */
+  record KillPoint(int kill, Phase phase, String table, int line) {
+    @Override
+    public String toString() {
+      String at =
+          phase == Phase.DURING_LINES
+              ? "writing the line of connection " + (line + 1) + " of " + CONNECTIONS
+              : "waiting for " + table;
+      return "kill " + kill + " of seed " + SEED + ": " + phase + ", " + at;
+    }
+  }
+
+  /** The five kill points of this run, drawn from {@link #SEED}. */
+  static List<KillPoint> killPoints() {
+    Random random = new Random(SEED);
+    System.out.println("BillKilledMidRunTest: kill points drawn with -Dpeerbill.kill.seed=" + SEED);
+    Phase[] phases = {
+      Phase.DURING_STAGING,
+      Phase.DURING_LINES,
+      Phase.DURING_STATEMENTS,
+      Phase.DURING_PAGES,
+      Phase.values()[random.nextInt(3)]
+    };
+    List<KillPoint> points = new java.util.ArrayList<>();
+    for (int i = 0; i < phases.length; i++) {
+      String table =
+          switch (phases[i]) {
+            // The staging query reads the caps in force and the day's traffic.
+            case DURING_STAGING -> random.nextBoolean() ? "bandwidth_cap_change" : "traffic_5m";
+            case DURING_STATEMENTS -> "bill_statement";
+            case DURING_PAGES -> "bandwidth_cap_change";
+            case DURING_LINES -> "bill_line";
+          };
+      points.add(new KillPoint(i + 1, phases[i], table, random.nextInt(CONNECTIONS)));
+    }
+    return points;
   }
 
   @Autowired DayExecutions executions;
@@ -74,8 +115,8 @@ class BillKilledMidRunTest extends BillingTestBase {
     dsl.execute("DROP TRIGGER IF EXISTS bill_line_kill_gate ON bill_line");
   }
 
-  @ParameterizedTest
-  @EnumSource(KillPoint.class)
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("killPoints")
   void billKilledMidRunAndRunAgainLeavesExactlyTheBillsOfACleanRun(KillPoint point)
       throws Exception {
     forgetBilling(); // and other tests' statement files of the day, in the shared folder
@@ -90,14 +131,15 @@ class BillKilledMidRunTest extends BillingTestBase {
     killAt(point);
     assertThat(running()).as("the killed run is left running").isNotEmpty();
 
-    BillProcess again = bill("bill", "--date", DAY.toString());
-    assertThat(again.waitFor()).as(again.output()).isZero();
-    assertThat(again.output())
-        .contains("recovered job execution ")
-        .contains("its process died")
-        .contains("billing day 2026-11-25 (Asia/Shanghai): COMPLETED");
+    // bill again: in this JVM, the same BillingRun as the CLI's (one JVM start per kill).
+    awaitFenceFree();
+    BillingReport again = billingRun.bill(new BillingDay(DAY, SHANGHAI), false);
+    assertThat(again.succeeded()).as(String.join("\n", again.describe())).isTrue();
+    assertThat(again.describe().get(0))
+        .startsWith("recovered job execution ")
+        .contains("its process died");
 
-    assertThat(outcome()).isEqualTo(expected);
+    assertThat(outcome()).as(point.toString()).isEqualTo(expected);
     assertThat(running()).isEmpty();
     assertThat(
             dsl.fetch(
@@ -106,40 +148,41 @@ class BillKilledMidRunTest extends BillingTestBase {
                 .get(0)
                 .get(0, Integer.class))
         .isEqualTo(1);
-
-    BillProcess show = bill("bills", "show", "--date", DAY.toString());
-    assertThat(show.waitFor()).as(show.output()).isZero();
-    assertThat(show.output()).contains("recovered job execution ").contains("its process died");
+    // What bills show --date D lists.
+    assertThat(executions.recovered(DAY)).hasSize(1);
   }
 
   /** Starts {@code bill --date D} in its own JVM, lets it reach the point, kills it. */
   private void killAt(KillPoint point) throws Exception {
-    switch (point) {
+    switch (point.phase()) {
       case DURING_STAGING -> {
-        try (Gate gate = Gate.onTable(db, "bandwidth_cap_change")) {
+        try (Gate gate = Gate.onTable(db, point.table())) {
           killWhenBlocked(gate);
         }
+        assertThat(lines.linesOf(DAY, null)).as("killed before any line").isEmpty();
       }
       case DURING_LINES -> {
-        // Chunks of 2: the fifth line is the first of the third chunk.
-        dsl.execute("INSERT INTO kill_gate VALUES (?)", ids.get(4));
+        dsl.execute("INSERT INTO kill_gate VALUES (?)", ids.get(point.line()));
         try (Gate gate = Gate.advisory(db, LINE_GATE)) {
           killWhenBlocked(gate);
         }
-        assertThat(lines.linesOf(DAY, null)).as("two chunks committed").hasSize(4);
+        assertThat(lines.linesOf(DAY, null).size())
+            .as("whole chunks of 2 committed, the gated line's not")
+            .isEven()
+            .isLessThan(CONNECTIONS);
       }
       case DURING_STATEMENTS -> {
-        try (Gate gate = Gate.onTable(db, "bill_statement")) {
+        try (Gate gate = Gate.onTable(db, point.table())) {
           killWhenBlocked(gate);
         }
-        assertThat(lines.linesOf(DAY, null)).hasSize(7);
+        assertThat(lines.linesOf(DAY, null)).hasSize(CONNECTIONS);
       }
       case DURING_PAGES -> {
         BillProcess run = bill("bill", "--date", DAY.toString());
         try (Gate statements = Gate.onTable(db, "bill_statement")) {
           Await.until("blocked at the statements", statements::blocksSomeone, run);
           // Staging is over: the pages job is the next to read the caps.
-          try (Gate caps = Gate.onTable(db, "bandwidth_cap_change")) {
+          try (Gate caps = Gate.onTable(db, point.table())) {
             statements.close();
             Await.until("blocked in the statement pages", caps::blocksSomeone, run);
             run.kill();
@@ -195,16 +238,7 @@ class BillKilledMidRunTest extends BillingTestBase {
     return BillingOutcome.of(dsl, DAY, properties.statementDir());
   }
 
-  /** Back to before the day was billed: same connections and traffic, no bills, no runs. */
-  private void forgetBilling() throws IOException, SQLException {
-    dsl.execute("TRUNCATE bill_statement, bill_line_revision, bill_line, billing_stage");
-    dsl.execute("TRUNCATE batch_job_instance CASCADE");
-    try (Stream<Path> files = Files.list(properties.statementDir())) {
-      for (Path file : files.toList()) {
-        if (file.getFileName().toString().contains(DAY.toString())) {
-          Files.delete(file);
-        }
-      }
-    }
+  private void forgetBilling() throws IOException {
+    BillingOutcome.forget(dsl, DAY, properties.statementDir());
   }
 }

@@ -36,6 +36,10 @@ final class BillProcess {
     System.exit(cli.execute(args));
   }
 
+  /** Libraries whose logs ./peerbill keeps off the console unless PEERBILL_DEBUG=1. */
+  static final List<String> CONSOLE_QUIET =
+      List.of("com.zaxxer.hikari", "org.springframework", "org.jooq");
+
   private final Process process;
   private final Path output;
 
@@ -53,6 +57,10 @@ final class BillProcess {
     command.add(System.getProperty("java.class.path"));
     command.add("-D" + PeerbillHome.TEST_PROPERTY + "=true");
     command.add("-Xmx256m");
+    // As ./peerbill does (cli's Main): the libraries' own logs stay off the console.
+    for (String library : CONSOLE_QUIET) {
+      command.add("-Dlogging.level." + library + "=OFF");
+    }
     command.add(BillProcess.class.getName());
     command.addAll(List.of(args));
     Path output = Files.createTempFile(Files.createDirectories(work), "bill-", ".out");

@@ -46,6 +46,22 @@ record BillingOutcome(
         files(statementDir, day));
   }
 
+  /**
+   * Back to before the day was billed: the same connections and traffic, no bills, no runs, none of
+   * the day's statement files (other tests' files share the folder).
+   */
+  static void forget(DSLContext dsl, LocalDate day, Path statementDir) throws IOException {
+    dsl.execute("TRUNCATE bill_statement, bill_line_revision, bill_line, billing_stage");
+    dsl.execute("TRUNCATE batch_job_instance CASCADE");
+    try (Stream<Path> files = Files.list(statementDir)) {
+      for (Path file : files.toList()) {
+        if (file.getFileName().toString().contains(day.toString())) {
+          Files.delete(file);
+        }
+      }
+    }
+  }
+
   private static List<String> rows(DSLContext dsl, String sql, LocalDate day) {
     return dsl.fetch(sql, day.toString()).stream()
         .map(Record::intoList)

@@ -1,0 +1,130 @@
+package io.peerbill.billing.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.peerbill.billing.BillingFixture;
+import io.peerbill.billing.BillingTestBase;
+import io.peerbill.billing.tariff.TariffRepository;
+import io.peerbill.db.Migrations;
+import io.peerbill.testkit.TestDatabase;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+
+/**
+ * Issue 15: PostgreSQL stopped in the middle of a {@code bill --date D} and started again. The run
+ * fails with one line and a non-zero exit; the next {@code bill} recovers it and completes with
+ * exactly the lines, statements and files of an undisturbed run. The server is one of this test's
+ * own (the JVM's shared test server keeps running for the other tests), on a fixed data folder and
+ * port so that it comes back as it was.
+ */
+class PostgresRestartedMidRunTest {
+
+  static final LocalDate DAY = LocalDate.of(2026, 11, 25);
+  static final Instant DAY_START = Instant.parse("2026-11-24T16:00:00Z");
+  static final Instant DAY_END = Instant.parse("2026-11-25T16:00:00Z");
+
+  @TempDir Path dir;
+
+  @Test
+  void aBillWhosePostgresStopsFailsInOneLineAndTheNextBillCompletesExactly() throws Exception {
+    Path data = dir.resolve("pgdata");
+    Path statements = Files.createDirectories(dir.resolve("statements"));
+    Path work = Path.of("target", "bill-processes");
+    int port = freePort();
+    EmbeddedPostgres pg = start(data, port);
+    try {
+      TestDatabase db = database(pg);
+      Migrations.apply(db.dataSource());
+      // Spring Batch's job repository, as the billing application creates it on start.
+      new ResourceDatabasePopulator(
+              new ClassPathResource("org/springframework/batch/core/schema-postgresql.sql"))
+          .execute(db.dataSource());
+      DSLContext dsl = dsl(db);
+      BillingFixture fixture = new BillingFixture(dsl);
+      fixture.clean();
+      BillingTestBase.sevenConnections(fixture, new TariffRepository(dsl), DAY, DAY_START);
+      fixture.watermark(DAY_END.plus(Duration.ofHours(2)));
+      BillProcess clean = BillProcess.start(db, statements, work, "bill", "--date", "2026-11-25");
+      assertThat(clean.waitFor()).as(clean.output()).isZero();
+      BillingOutcome undisturbed = BillingOutcome.of(dsl, DAY, statements);
+      assertThat(undisturbed.lines()).hasSize(7);
+      BillingOutcome.forget(dsl, DAY, statements);
+
+      BillProcess run = BillProcess.start(db, statements, work, "bill", "--date", "2026-11-25");
+      Gate statementsGate = Gate.onTable(db.dataSource(), "bill_statement");
+      Await.until("the run at its statements", statementsGate::blocksSomeone, run);
+      pg.close(); // the gate's session goes with the server
+      closeQuietly(statementsGate);
+
+      int failed = run.waitFor();
+      pg = start(data, port);
+
+      List<String> said = run.output().strip().lines().toList();
+      assertThat(failed).as(run.output()).isNotZero();
+      assertThat(said).as(run.output()).hasSize(1);
+      assertThat(said.get(0))
+          .startsWith("peerbill: lost PostgreSQL while billing 2026-11-25 (Asia/Shanghai) (")
+          .endsWith("); run bill again once it is back: it resumes the run");
+
+      BillProcess again = BillProcess.start(db, statements, work, "bill", "--date", "2026-11-25");
+      assertThat(again.waitFor()).as(again.output()).isZero();
+      assertThat(again.output())
+          .contains("recovered job execution ")
+          .contains("billing day 2026-11-25 (Asia/Shanghai): COMPLETED");
+      DSLContext restarted = dsl(database(pg));
+      assertThat(BillingOutcome.of(restarted, DAY, statements)).isEqualTo(undisturbed);
+      assertThat(
+              restarted.fetchCount(
+                  DSL.table("batch_job_execution"), DSL.field("status").eq("STARTED")))
+          .isZero();
+    } finally {
+      pg.close();
+    }
+  }
+
+  private static EmbeddedPostgres start(Path data, int port) throws IOException {
+    return EmbeddedPostgres.builder()
+        .setDataDirectory(data)
+        .setCleanDataDirectory(false)
+        .setPort(port)
+        .start();
+  }
+
+  private static TestDatabase database(EmbeddedPostgres pg) {
+    return new TestDatabase(
+        "postgres", pg.getJdbcUrl("postgres", "postgres"), "postgres", pg.getPostgresDatabase());
+  }
+
+  private static DSLContext dsl(TestDatabase db) {
+    return DSL.using(db.dataSource(), SQLDialect.POSTGRES);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static void closeQuietly(Gate gate) {
+    try {
+      gate.close();
+    } catch (SQLException expected) {
+      // Its server was stopped under it.
+    }
+  }
+}
