@@ -1,5 +1,8 @@
 package io.peerbill.api;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -19,6 +22,13 @@ import org.springframework.context.annotation.Configuration;
 public class OpenApiConfiguration {
 
   static final String API_KEY = "apiKey";
+
+  /** The document names properties as the server writes them: snake_case. */
+  @Bean
+  public ModelResolver snakeCaseModelResolver() {
+    return new ModelResolver(
+        Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
+  }
 
   @Bean
   public OpenAPI peerbillOpenApi() {

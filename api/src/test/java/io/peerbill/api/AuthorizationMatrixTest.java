@@ -146,6 +146,25 @@ class AuthorizationMatrixTest extends ApiTestBase {
     c.put(
         "GET /v1/statements/{date}/html",
         w -> new Call("/v1/statements/" + w.statementDay() + "/html", null));
+    String policies = "/v1/alert-policies";
+    c.put("GET /v1/alert-policies", w -> new Call(policies, null));
+    c.put("POST /v1/alert-policies", w -> new Call(policies, MatrixWorld.policyBody()));
+    c.put("GET /v1/alert-policies/{policyId}", w -> new Call(policies + "/" + w.policy(), null));
+    c.put(
+        "PUT /v1/alert-policies/{policyId}",
+        w -> new Call(policies + "/" + w.policy(), MatrixWorld.policyBody()));
+    c.put("DELETE /v1/alert-policies/{policyId}", w -> new Call(policies + "/" + w.policy(), null));
+    c.put(
+        "POST /v1/alert-policies/{policyId}/enable",
+        w -> new Call(policies + "/" + w.policy() + "/enable", null));
+    c.put(
+        "POST /v1/alert-policies/{policyId}/disable",
+        w -> new Call(policies + "/" + w.policy() + "/disable", null));
+    c.put("GET /v1/alerts", w -> new Call("/v1/alerts?firing=true", null));
+    c.put("GET /v1/webhook-deliveries", w -> new Call("/v1/webhook-deliveries", null));
+    c.put(
+        "GET /v1/webhook-deliveries/{eventId}/attempts",
+        w -> new Call("/v1/webhook-deliveries/" + w.delivery() + "/attempts", null));
     // Operator routes.
     c.put("GET /v1/operator/tariffs", w -> new Call("/v1/operator/tariffs", null));
     c.put(

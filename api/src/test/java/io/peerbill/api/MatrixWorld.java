@@ -1,7 +1,16 @@
 package io.peerbill.api;
 
+import static io.peerbill.schema.jooq.Tables.ALERT_EVENT;
 import static io.peerbill.schema.jooq.Tables.BILL_STATEMENT;
+import static io.peerbill.schema.jooq.Tables.WEBHOOK_DELIVERY;
 
+import io.peerbill.alerting.AlertMetric;
+import io.peerbill.alerting.AlertPolicyService;
+import io.peerbill.alerting.AlertPolicySpec;
+import io.peerbill.alerting.Comparison;
+import io.peerbill.alerting.RepeatSchedule;
+import io.peerbill.alerting.Severity;
+import io.peerbill.alerting.StatisticPeriod;
 import io.peerbill.api.ApiTestBase.Party;
 import io.peerbill.api.key.ApiKeys;
 import io.peerbill.peering.CidrBlock;
@@ -119,6 +128,66 @@ final class MatrixWorld {
         .onConflictDoNothing()
         .execute();
     return STATEMENT_DAY;
+  }
+
+  /** A policy as JSON, named apart from every other. */
+  static String policyBody() {
+    return "{\"name\":\"via-http-"
+        + POLICIES.incrementAndGet()
+        + "\",\"metric\":\"InBandwidth\",\"comparator\":\">\",\"threshold\":600,"
+        + "\"period\":\"1m\",\"consecutive_periods\":2,\"severity\":\"WARN\","
+        + "\"webhook_url\":\"https://hooks.peerbill.test/alerts\","
+        + "\"webhook_secret\":\"matrix-secret-0123456789\"}";
+  }
+
+  private static final java.util.concurrent.atomic.AtomicInteger POLICIES =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  long policy() {
+    return new AlertPolicyService(dsl)
+        .create(
+            owner.id(),
+            new AlertPolicySpec(
+                "p" + POLICIES.incrementAndGet(),
+                AlertMetric.fromVendorName("InBandwidth"),
+                Comparison.parse(">"),
+                java.math.BigDecimal.TEN,
+                StatisticPeriod.ONE_MINUTE,
+                1,
+                Severity.WARN,
+                null,
+                RepeatSchedule.NONE,
+                false,
+                "https://hooks.peerbill.test/alerts",
+                "matrix-secret-0123456789"))
+        .id();
+  }
+
+  /** An alert event of the owner's policy, with its outbox row (as the stream's sink writes). */
+  java.util.UUID delivery() {
+    long policy = policy();
+    java.util.UUID id = java.util.UUID.randomUUID();
+    java.time.OffsetDateTime end = java.time.OffsetDateTime.parse("2026-11-25T10:00:00Z");
+    dsl.insertInto(ALERT_EVENT)
+        .set(ALERT_EVENT.ID, id)
+        .set(ALERT_EVENT.POLICY_ID, policy)
+        .set(ALERT_EVENT.POLICY_REVISION, 1L)
+        .set(ALERT_EVENT.ACCOUNT_ID, owner.id())
+        .set(ALERT_EVENT.CONNECTION_ID, "pcx-matrix00")
+        .set(ALERT_EVENT.STATE, "FIRING")
+        .set(ALERT_EVENT.METRIC, "InBandwidth")
+        .set(ALERT_EVENT.COMPARATOR, "GT")
+        .set(ALERT_EVENT.THRESHOLD, java.math.BigDecimal.TEN)
+        .set(ALERT_EVENT.VALUE, 11.0)
+        .set(ALERT_EVENT.SEVERITY, "WARN")
+        .set(ALERT_EVENT.WINDOW_START, end.minusMinutes(1))
+        .set(ALERT_EVENT.WINDOW_END, end)
+        .execute();
+    dsl.insertInto(WEBHOOK_DELIVERY)
+        .set(WEBHOOK_DELIVERY.EVENT_ID, id)
+        .set(WEBHOOK_DELIVERY.STATUS, "FAILED")
+        .execute();
+    return id;
   }
 
   String freshKeyId() {

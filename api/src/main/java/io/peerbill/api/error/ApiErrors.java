@@ -1,5 +1,7 @@
 package io.peerbill.api.error;
 
+import io.peerbill.alerting.InvalidAlertPolicyException;
+import io.peerbill.alerting.UnknownAlertPolicyException;
 import io.peerbill.billing.run.CompletenessGuard.DayNotCompleteException;
 import io.peerbill.billing.run.DayFence.DayBeingBilledException;
 import io.peerbill.billing.run.ZoneGuard.DayBilledInAnotherZoneException;
@@ -45,6 +47,16 @@ public class ApiErrors {
           HttpStatus.BAD_REQUEST;
       default -> HttpStatus.CONFLICT;
     };
+  }
+
+  @ExceptionHandler(InvalidAlertPolicyException.class)
+  ResponseEntity<ApiError> invalidPolicy(InvalidAlertPolicyException e) {
+    return body(HttpStatus.BAD_REQUEST, "INVALID_ALERT_POLICY", "D11", e.getMessage());
+  }
+
+  @ExceptionHandler(UnknownAlertPolicyException.class)
+  ResponseEntity<ApiError> unknownPolicy(UnknownAlertPolicyException e) {
+    return body(HttpStatus.NOT_FOUND, "ALERT_POLICY_NOT_FOUND", "D2", e.getMessage());
   }
 
   @ExceptionHandler(ApiException.class)

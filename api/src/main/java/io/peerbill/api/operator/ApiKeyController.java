@@ -34,7 +34,7 @@ public class ApiKeyController {
 
   @GetMapping
   public Page<ApiKey> list(
-      @RequestParam(required = false) String accountId,
+      @RequestParam(name = "account_id", required = false) String accountId,
       @RequestParam(required = false) Integer offset,
       @RequestParam(required = false) Integer limit) {
     return Page.of(keys.list(accountId), offset, limit);
