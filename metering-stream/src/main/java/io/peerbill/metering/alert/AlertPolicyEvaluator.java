@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
@@ -34,7 +35,8 @@ import org.apache.flink.util.OutputTag;
  * <p>A period is evaluated when the watermark passes its end, in window order. The policy input
  * holds the watermark back until its first snapshot, so no period is ever judged without the
  * policies. A connection that goes silent is evaluated as periods without samples at each period
- * end (see {@link AlertMetric}), for at most the silence limit after its last aggregate.
+ * end (see {@link AlertMetric}), for at most the silence limit after its last aggregate; then its
+ * state is dropped, but for alerts still firing.
  */
 public final class AlertPolicyEvaluator
     extends KeyedBroadcastProcessFunction<String, PeriodTraffic, PolicySnapshot, AlertEvent> {
@@ -167,6 +169,25 @@ public final class AlertPolicyEvaluator
     }
     if (periodEnd + period.millis() - dataEnd <= silenceLimitMillis) {
       ctx.timerService().registerEventTimeTimer(periodEnd + period.millis() - 1);
+    } else {
+      forgetSilence(period);
+    }
+  }
+
+  /**
+   * The silence limit has passed: the period's alerts wait for data. An idle one needs no state to
+   * do that, so a connection that is gone leaves only alerts still firing behind.
+   */
+  private void forgetSilence(StatisticPeriod period) throws Exception {
+    lastDataEnd.remove(period.seconds());
+    List<Long> idle = new ArrayList<>();
+    for (Map.Entry<Long, TrackedAlert> e : alerts.entries()) {
+      if (e.getValue().periodSeconds() == period.seconds() && e.getValue().state().idle()) {
+        idle.add(e.getKey());
+      }
+    }
+    for (Long id : idle) {
+      alerts.remove(id);
     }
   }
 
