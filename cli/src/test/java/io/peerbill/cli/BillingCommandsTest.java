@@ -49,7 +49,14 @@ class BillingCommandsTest {
         .contains("500.00 -  Mbps: 1.5");
 
     PeerbillCliTest.StringCapture dryRun = new PeerbillCliTest.StringCapture();
-    assertThat(dryRun.run("bill", "--date", "2026-11-25", "--dry-run")).as(dryRun.err()).isZero();
+    PeerbillCliTest.StringCapture unscoped = new PeerbillCliTest.StringCapture();
+    assertThat(unscoped.run("bill", "--date", "2026-11-25", "--dry-run")).isEqualTo(2);
+    assertThat(unscoped.err().strip())
+        .startsWith("peerbill: give --account ACCOUNT, or --all-accounts")
+        .doesNotContain("\n");
+    assertThat(dryRun.run("bill", "--date", "2026-11-25", "--dry-run", "--all-accounts"))
+        .as(dryRun.err())
+        .isZero();
     assertThat(dryRun.out())
         .contains("dry run: 0 line(s) for 2026-11-25 (Asia/Shanghai), nothing stored");
 
@@ -67,7 +74,10 @@ class BillingCommandsTest {
     assertThat(dir.resolve("statements-2026-11-25.csv")).exists();
 
     PeerbillCliTest.StringCapture show = new PeerbillCliTest.StringCapture();
-    assertThat(show.run("bills", "show", "--date", "2026-11-25")).isZero();
+    PeerbillCliTest.StringCapture everyone = new PeerbillCliTest.StringCapture();
+    assertThat(everyone.run("bills", "show", "--date", "2026-11-25")).isEqualTo(2);
+    assertThat(everyone.err()).contains("--all-accounts");
+    assertThat(show.run("bills", "show", "--date", "2026-11-25", "--all-accounts")).isZero();
     assertThat(show.out()).contains("no bills for 2026-11-25");
   }
 

@@ -56,11 +56,19 @@ public final class AlertsCommand {
     @Option(names = "--account", description = "Only this account's alerts.")
     String account;
 
+    @Option(names = "--all-accounts", description = "Every account's alerts (an operator's view).")
+    boolean allAccounts;
+
     @Option(names = "--json", description = "Print JSON instead of text.")
     boolean json;
 
     @Override
     public Integer call() {
+      // The CLI is the operator's tool: one account's alerts unless every account is asked for.
+      if (account == null && !allAccounts) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(), "give --account ACCOUNT, or --all-accounts for every account");
+      }
       boolean firingOnly = state != null && parseState(state);
       List<AlertSummary> alerts;
       try (Database db = parent.database.get()) {

@@ -161,18 +161,22 @@ class AlertCommandsTest {
     events.record(
         event(policyId, "pcx-same00001", AlertEventState.FIRING, t0.plusSeconds(600), 99));
 
-    Result all = run(new AlertsCommand(database), "list");
+    Result unscoped = run(new AlertsCommand(database), "list");
+    assertThat(unscoped.exit()).isNotZero(); // issue 14: one account unless all are asked for
+    assertThat(unscoped.err()).contains("--all-accounts");
+    Result all = run(new AlertsCommand(database), "list", "--all-accounts");
     assertThat(all.exit()).as(all.err()).isZero();
     assertThat(all.out().lines().skip(1).map(l -> l.split("\\s+")[0] + " " + l.split("\\s+")[4]))
         .containsExactly("FIRING pcx-same00001", "RESOLVED pcx-cross0001");
 
-    Result firing = run(new AlertsCommand(database), "list", "--state", "firing", "--json");
+    Result firing =
+        run(new AlertsCommand(database), "list", "--all-accounts", "--state", "firing", "--json");
     assertThat(firing.out())
         .contains("\"connection_id\" : \"pcx-same00001\"")
         .doesNotContain("pcx-cross0001");
     assertThat(run(new AlertsCommand(database), "list", "--account", "bob").out().lines())
         .hasSize(1);
-    assertThat(run(new AlertsCommand(database), "list", "--state", "gone").err())
+    assertThat(run(new AlertsCommand(database), "list", "--all-accounts", "--state", "gone").err())
         .isEqualTo("peerbill: --state must be firing or resolved, got 'gone'\n");
   }
 

@@ -88,6 +88,17 @@ public final class BillCommand implements Callable<Integer> {
               + " without storing anything.")
   boolean dryRun;
 
+  @Option(
+      names = "--account",
+      paramLabel = "ACCOUNT",
+      description = "With --dry-run: only the lines this account pays.")
+  String account;
+
+  @Option(
+      names = "--all-accounts",
+      description = "With --dry-run: every account's lines (an operator's view).")
+  boolean allAccounts;
+
   @Option(names = "--force", description = "Bill even if the day's traffic is not complete yet.")
   boolean force;
 
@@ -102,6 +113,9 @@ public final class BillCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (days == null) {
       throw new ParameterException(spec.commandLine(), "give --date, --from and --to, or --month");
+    }
+    if (dryRun) {
+      AccountScope.require(spec, account, allAccounts);
     }
     if (days.month != null) {
       if (dryRun || rebillZone) {
@@ -128,15 +142,21 @@ public final class BillCommand implements Callable<Integer> {
         }
         if (dryRun) {
           Map<DryRun.Change, Integer> changes = new EnumMap<>(DryRun.Change.class);
-          int lines =
+          int[] shown = {0};
+          int all =
               context
                   .getBean(DryRun.class)
                   .rate(
                       day,
                       preview -> {
+                        if (account != null && !account.equals(preview.line().payerAccountId())) {
+                          return;
+                        }
+                        shown[0]++;
                         changes.merge(preview.change(), 1, Integer::sum);
                         out.println(format(preview));
                       });
+          int lines = account == null ? all : shown[0];
           String counts =
               changes.entrySet().stream()
                   .map(e -> e.getKey().name().toLowerCase(Locale.ROOT) + " " + e.getValue())
@@ -144,7 +164,9 @@ public final class BillCommand implements Callable<Integer> {
           out.println(
               "dry run: "
                   + lines
-                  + " line(s) for "
+                  + " line(s) "
+                  + (account == null ? "" : "of account " + account + " ")
+                  + "for "
                   + day
                   + (changes.isEmpty() ? "" : counts)
                   + ", nothing stored");

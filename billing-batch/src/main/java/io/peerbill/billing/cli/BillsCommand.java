@@ -37,8 +37,12 @@ public final class BillsCommand {
     @Option(names = "--account", description = "Only this payer account.")
     String account;
 
+    @Option(names = "--all-accounts", description = "Every payer account (an operator's view).")
+    boolean allAccounts;
+
     @Override
     public Integer call() {
+      AccountScope.require(spec, account, allAccounts);
       PrintWriter out = spec.commandLine().getOut();
       try (ConfigurableApplicationContext context = BillingContext.start()) {
         List<Statement> statements =

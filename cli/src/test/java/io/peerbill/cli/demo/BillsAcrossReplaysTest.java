@@ -110,7 +110,8 @@ class BillsAcrossReplaysTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
     try {
-      assertThat(Main.run("bill", "--date", DAY.date().toString(), "--dry-run")).isZero();
+      assertThat(Main.run("bill", "--date", DAY.date().toString(), "--dry-run", "--all-accounts"))
+          .isZero();
     } finally {
       System.setOut(original);
     }
