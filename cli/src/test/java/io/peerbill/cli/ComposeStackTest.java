@@ -229,6 +229,7 @@ class ComposeStackTest {
       Main.commandLine().parseArgs(invocation.toArray(String[]::new));
     }
     Main.commandLine().parseArgs(command("billing").toArray(String[]::new));
+    Main.commandLine().parseArgs(command("api").toArray(String[]::new));
     assertThat(env("billing", "PEERBILL_BILLING_ZONE")).isEqualTo("Asia/Shanghai");
     org.springframework.scheduling.support.CronExpression.parse(
         env("billing", "PEERBILL_BILLING_SCHEDULE"));
