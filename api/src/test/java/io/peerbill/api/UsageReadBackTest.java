@@ -92,6 +92,13 @@ class UsageReadBackTest extends ApiTestBase {
               org.assertj.core.data.Percentage.withPercentage(1e-9));
     }
 
+    // The stream ran with its defaults, which keep no minutes in PostgreSQL: 60 s says so.
+    Response minutes =
+        http.get(
+            "/v1/peering-connections/" + id + "/traffic?" + range + "&period=60s", globex.key());
+    assertThat(minutes.status()).as(minutes.toString()).isEqualTo(409);
+    assertThat(minutes.json().get("code").asString()).isEqualTo("MINUTES_NOT_KEPT");
+
     Response loaded =
         http.send(
             "POST",

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -63,6 +64,18 @@ public class TrafficController {
     peering.connections().show(me.actor(), connectionId);
     List<ActiveInterval> active = peering.activeIntervals().of(connectionId, start, end);
     List<TrafficBucket> buckets = reader.buckets(connectionId, start, end, p);
+    if (p == TrafficPeriod.ONE_MINUTE
+        && buckets.isEmpty()
+        && !reader.buckets(connectionId, start, end, TrafficPeriod.FIVE_MINUTES).isEmpty()) {
+      // Not "no traffic": the stream keeps minutes in PostgreSQL only with --minute-buckets.
+      throw new ApiException(
+          HttpStatus.CONFLICT,
+          "MINUTES_NOT_KEPT",
+          "D10",
+          "1-minute buckets are not kept in PostgreSQL (the stream runs without"
+              + " --minute-buckets); period=300s has the billing-grade buckets and the series"
+              + " store has every minute");
+    }
     Coverage coverage =
         Coverage.of(active, buckets.stream().map(TrafficBucket::bucketStart).toList(), p.seconds());
     return new Traffic(connectionId, start, end, p.seconds(), coverage, buckets);
