@@ -55,30 +55,20 @@ public final class BillingBenchmark {
     if (Boolean.getBoolean("bench.explain")) {
       explain(db, day);
     }
-    System.setProperty("peerbill.db.url", db.jdbcUrl());
-    System.setProperty("peerbill.db.user", db.user());
-    System.setProperty(
-        "peerbill.billing.statement-dir", Files.createTempDirectory("bench-statements").toString());
     try (ConfigurableApplicationContext context =
-        new SpringApplicationBuilder(BillingApplication.class)
-            .web(WebApplicationType.NONE)
-            .logStartupInfo(false)
-            .run()) {
-      context
-          .getBean(TariffRepository.class)
-          .load(
-              List.of(
-                  new Tariff(
-                      null,
-                      "cn-mainland:cn-mainland",
-                      LocalDate.of(2026, 1, 1),
-                      TierModel.VOLUME,
-                      "CNY",
-                      List.of(
-                          tier("0", "500", "1.54"),
-                          tier("500", "5000", "1.50"),
-                          tier("5000", "20000", "1.35"),
-                          tier("20000", null, "1.20")))));
+        startBilling(
+            db,
+            new Tariff(
+                null,
+                "cn-mainland:cn-mainland",
+                LocalDate.of(2026, 1, 1),
+                TierModel.VOLUME,
+                "CNY",
+                List.of(
+                    tier("0", "500", "1.54"),
+                    tier("500", "5000", "1.50"),
+                    tier("5000", "20000", "1.35"),
+                    tier("20000", null, "1.20"))))) {
       String workMem = context.getBean(BillingProperties.class).aggregateWorkMem();
       double bareSameMemoryBefore = bareAggregate(db, day, workMem);
       long dry = System.nanoTime();
@@ -133,6 +123,25 @@ public final class BillingBenchmark {
           Runtime.getRuntime().maxMemory() / (1024 * 1024));
     }
     System.exit(0);
+  }
+
+  /**
+   * The billing application on the bench's database, statements in a temporary folder, with {@code
+   * tariff} loaded: what both billing benches run against.
+   */
+  static ConfigurableApplicationContext startBilling(TestDatabase db, Tariff tariff)
+      throws java.io.IOException {
+    System.setProperty("peerbill.db.url", db.jdbcUrl());
+    System.setProperty("peerbill.db.user", db.user());
+    System.setProperty(
+        "peerbill.billing.statement-dir", Files.createTempDirectory("bench-statements").toString());
+    ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(BillingApplication.class)
+            .web(WebApplicationType.NONE)
+            .logStartupInfo(false)
+            .run();
+    context.getBean(TariffRepository.class).load(List.of(tariff));
+    return context;
   }
 
   private static void generate(TestDatabase db, BillingDay day, int connections) throws Exception {

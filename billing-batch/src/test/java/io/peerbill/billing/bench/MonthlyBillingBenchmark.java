@@ -1,17 +1,14 @@
 package io.peerbill.billing.bench;
 
-import io.peerbill.billing.BillingApplication;
 import io.peerbill.billing.BillingMonth;
 import io.peerbill.billing.BillingProperties;
 import io.peerbill.billing.month.MonthReport;
 import io.peerbill.billing.month.MonthlyBillingRun;
 import io.peerbill.billing.tariff.Tariff;
-import io.peerbill.billing.tariff.TariffRepository;
 import io.peerbill.billing.tariff.TierModel;
 import io.peerbill.peering.ChargeMode;
 import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,8 +18,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -66,29 +61,19 @@ public final class MonthlyBillingBenchmark {
 
     bare(db, null); // warm-up: both sides then read a warm cache
     double bareBefore = bare(db, null);
-    System.setProperty("peerbill.db.url", db.jdbcUrl());
-    System.setProperty("peerbill.db.user", db.user());
-    System.setProperty(
-        "peerbill.billing.statement-dir", Files.createTempDirectory("bench-statements").toString());
     try (ConfigurableApplicationContext context =
-        new SpringApplicationBuilder(BillingApplication.class)
-            .web(WebApplicationType.NONE)
-            .logStartupInfo(false)
-            .run()) {
-      context
-          .getBean(TariffRepository.class)
-          .load(
-              List.of(
-                  new Tariff(
-                      null,
-                      "cn-mainland:cn-mainland",
-                      LocalDate.of(2026, 1, 1),
-                      TierModel.VOLUME,
-                      "CNY",
-                      List.of(
-                          BillingBenchmark.tier("0", "500", "40.00"),
-                          BillingBenchmark.tier("500", null, "35.00")),
-                      ChargeMode.MONTHLY_95TH)));
+        BillingBenchmark.startBilling(
+            db,
+            new Tariff(
+                null,
+                "cn-mainland:cn-mainland",
+                LocalDate.of(2026, 1, 1),
+                TierModel.VOLUME,
+                "CNY",
+                List.of(
+                    BillingBenchmark.tier("0", "500", "40.00"),
+                    BillingBenchmark.tier("500", null, "35.00")),
+                ChargeMode.MONTHLY_95TH))) {
       String workMem = context.getBean(BillingProperties.class).aggregateWorkMem();
       double bareSameMemoryBefore = bare(db, workMem);
       System.gc();
