@@ -1,12 +1,13 @@
 package io.peerbill.peering;
 
 import static io.peerbill.peering.Refusals.refused;
-import static io.peerbill.peering.World.ACME;
-import static io.peerbill.peering.World.GLOBEX;
-import static io.peerbill.peering.World.GUANGZHOU;
-import static io.peerbill.peering.World.SHANGHAI;
+import static io.peerbill.peering.SmallWorld.ACME;
+import static io.peerbill.peering.SmallWorld.GLOBEX;
+import static io.peerbill.peering.SmallWorld.GUANGZHOU;
+import static io.peerbill.peering.SmallWorld.SHANGHAI;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.peerbill.testkit.MutableClock;
 import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
 import java.time.Instant;
@@ -23,15 +24,16 @@ class ChargeModesTest {
 
   static final ZoneId BILLING_ZONE = ZoneId.of("Asia/Shanghai");
 
-  private World world;
+  private final MutableClock clock = new MutableClock(SmallWorld.T0);
+  private WorldBuilder world;
   private ChargeModes modes;
   private Vpc acmeGz;
   private Vpc globexSh;
 
   @BeforeEach
   void world(TestDatabase db) {
-    world = new World(db); // 2026-11-20T08:00Z
-    modes = world.peering.chargeModes();
+    world = SmallWorld.of(db, clock); // 2026-11-20T08:00Z
+    modes = world.peering().chargeModes();
     acmeGz = world.vpc(ACME, GUANGZHOU, "10.0.0.0/16");
     globexSh = world.vpc(GLOBEX, SHANGHAI, "10.2.0.0/16");
   }
@@ -44,7 +46,7 @@ class ChargeModesTest {
   void connectionIsDailyPeakUntilToldOtherwise_D13() {
     Connection c = world.peer(acmeGz, globexSh, 100);
     assertThat(modes.history(ACME, c.id())).isEmpty();
-    assertThat(ChargeModes.inForce(modes.history(GLOBEX, c.id()), World.T0))
+    assertThat(ChargeModes.inForce(modes.history(GLOBEX, c.id()), SmallWorld.T0))
         .isEqualTo(ChargeMode.DAILY_PEAK);
   }
 
@@ -52,7 +54,7 @@ class ChargeModesTest {
   void modeChosenAtCreationIsInForceFromTheMonthOfCreation_D13() {
     Connection c =
         world
-            .peering
+            .peering()
             .connections()
             .create(
                 ACME,
@@ -64,7 +66,7 @@ class ChargeModesTest {
     assertThat(history).hasSize(1);
     assertThat(history.get(0).effectiveMonth()).isEqualTo(LocalDate.of(2026, 11, 1));
     assertThat(history.get(0).effectiveFrom()).isEqualTo(startOf(LocalDate.of(2026, 11, 1)));
-    assertThat(ChargeModes.inForce(history, World.T0)).isEqualTo(ChargeMode.MONTHLY_95TH);
+    assertThat(ChargeModes.inForce(history, SmallWorld.T0)).isEqualTo(ChargeMode.MONTHLY_95TH);
   }
 
   @Test
@@ -72,7 +74,7 @@ class ChargeModesTest {
     Connection c = world.peer(acmeGz, globexSh, 100);
     ChargeModeChange toMonthly = modes.set(ACME, c.id(), ChargeMode.MONTHLY_95TH, BILLING_ZONE);
     // 2026-11-30T17:00Z is already 1 December in Shanghai: the next month there is January.
-    world.clock.set(Instant.parse("2026-11-30T17:00:00Z"));
+    clock.set(Instant.parse("2026-11-30T17:00:00Z"));
     ChargeModeChange back = modes.set(ACME, c.id(), ChargeMode.DAILY_PEAK, BILLING_ZONE);
 
     assertThat(toMonthly.effectiveMonth()).isEqualTo(LocalDate.of(2026, 12, 1));
@@ -98,7 +100,7 @@ class ChargeModesTest {
     refused(
         ErrorCode.CHARGE_MODE_NOT_ALLOWED,
         () -> modes.set(ACME, local.id(), ChargeMode.MONTHLY_95TH, BILLING_ZONE));
-    world.peering.connections().delete(ACME, c.id());
+    world.peering().connections().delete(ACME, c.id());
     refused(
         ErrorCode.INVALID_STATE,
         () -> modes.set(ACME, c.id(), ChargeMode.MONTHLY_95TH, BILLING_ZONE));

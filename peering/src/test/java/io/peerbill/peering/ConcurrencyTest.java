@@ -1,10 +1,10 @@
 package io.peerbill.peering;
 
-import static io.peerbill.peering.World.ACME;
-import static io.peerbill.peering.World.GLOBEX;
-import static io.peerbill.peering.World.GUANGZHOU;
-import static io.peerbill.peering.World.SHANGHAI;
-import static io.peerbill.peering.World.SINGAPORE;
+import static io.peerbill.peering.SmallWorld.ACME;
+import static io.peerbill.peering.SmallWorld.GLOBEX;
+import static io.peerbill.peering.SmallWorld.GUANGZHOU;
+import static io.peerbill.peering.SmallWorld.SHANGHAI;
+import static io.peerbill.peering.SmallWorld.SINGAPORE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.peerbill.testkit.PostgresExtension;
@@ -25,7 +25,7 @@ class ConcurrencyTest {
 
   @Test
   void createsThatEachFitTheLimitAloneDoNotExceedItTogether_R8(TestDatabase db) throws Exception {
-    World w = new World(db, PeeringSettings.DEFAULTS.withMaxConnectionsPerVpc(3));
+    WorldBuilder w = SmallWorld.of(db, PeeringSettings.DEFAULTS.withMaxConnectionsPerVpc(3));
     Vpc hub = w.vpc(ACME, GUANGZHOU, "10.0.0.0/16");
     w.peer(hub, w.vpc(GLOBEX, GUANGZHOU, "10.100.0.0/16"), null);
     List<Callable<Connection>> racers = new ArrayList<>();
@@ -40,14 +40,14 @@ class ConcurrencyTest {
     assertThat(outcomes.stream().filter(o -> !o.succeeded()))
         .hasSize(4)
         .allSatisfy(o -> assertThat(o.refusal().code()).isEqualTo(ErrorCode.LIMIT_EXCEEDED));
-    assertThat(w.peering.connections().list(ACME).stream().filter(c -> c.state().isLive()))
+    assertThat(w.peering().connections().list(ACME).stream().filter(c -> c.state().isLive()))
         .hasSize(3);
   }
 
   @Test
   void newCrossRegionPeersOfOneVpcThatOverlapEachOtherCannotBothJoin_R5(TestDatabase db)
       throws Exception {
-    World w = new World(db);
+    WorldBuilder w = SmallWorld.of(db);
     for (int round = 0; round < 5; round++) {
       Vpc hub = w.vpc(ACME, GUANGZHOU, "10.0.0.0/16");
       Vpc viaShanghai = w.vpc(GLOBEX, SHANGHAI, "10.8.0.0/16");
@@ -73,7 +73,7 @@ class ConcurrencyTest {
 
   @Test
   void acceptRacingDeleteEndsInAStateSomeSerialOrderGives_D1(TestDatabase db) throws Exception {
-    World w = new World(db);
+    WorldBuilder w = SmallWorld.of(db);
     Vpc requester = w.vpc(ACME, GUANGZHOU, "10.0.0.0/16");
     int rounds = 8;
     for (int round = 0; round < rounds; round++) {
@@ -81,8 +81,8 @@ class ConcurrencyTest {
       Connection c = w.request(requester, accepter, 100);
       List<Callable<Connection>> racers =
           List.of(
-              () -> w.peering.connections().accept(GLOBEX, c.id()),
-              () -> w.peering.connections().delete(ACME, c.id()));
+              () -> w.peering().connections().accept(GLOBEX, c.id()),
+              () -> w.peering().connections().delete(ACME, c.id()));
 
       List<Race.Outcome<Connection>> outcomes = Race.run(racers);
 
@@ -90,7 +90,7 @@ class ConcurrencyTest {
       Race.Outcome<Connection> delete = outcomes.get(1);
       assertThat(delete.succeeded()).isTrue();
       List<ConnectionState> path =
-          w.peering.connections().history(ACME, c.id()).stream().map(Transition::to).toList();
+          w.peering().connections().history(ACME, c.id()).stream().map(Transition::to).toList();
       if (accept.succeeded()) {
         assertThat(delete.value().state()).isEqualTo(ConnectionState.DELETED);
         assertThat(path)
@@ -104,7 +104,7 @@ class ConcurrencyTest {
         assertThat(path)
             .containsExactly(ConnectionState.PENDING_ACCEPTANCE, ConnectionState.WITHDRAWN);
       }
-      assertThat(w.peering.connections().show(ACME, c.id()).state().isLive()).isFalse();
+      assertThat(w.peering().connections().show(ACME, c.id()).state().isLive()).isFalse();
     }
   }
 }

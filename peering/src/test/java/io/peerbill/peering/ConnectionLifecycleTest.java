@@ -1,13 +1,14 @@
 package io.peerbill.peering;
 
 import static io.peerbill.peering.Refusals.refused;
-import static io.peerbill.peering.World.ACME;
-import static io.peerbill.peering.World.GLOBEX;
-import static io.peerbill.peering.World.GUANGZHOU;
-import static io.peerbill.peering.World.SHANGHAI;
-import static io.peerbill.peering.World.T0;
+import static io.peerbill.peering.SmallWorld.ACME;
+import static io.peerbill.peering.SmallWorld.GLOBEX;
+import static io.peerbill.peering.SmallWorld.GUANGZHOU;
+import static io.peerbill.peering.SmallWorld.SHANGHAI;
+import static io.peerbill.peering.SmallWorld.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.peerbill.testkit.MutableClock;
 import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
 import java.time.Duration;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PostgresExtension.class)
 class ConnectionLifecycleTest {
 
-  private World world;
+  private final MutableClock clock = new MutableClock(SmallWorld.T0);
+  private WorldBuilder world;
   private PeeringService connections;
   private Vpc acmeGz;
   private Vpc acmeSh;
@@ -28,8 +30,8 @@ class ConnectionLifecycleTest {
 
   @BeforeEach
   void world(TestDatabase db) {
-    world = new World(db);
-    connections = world.peering.connections();
+    world = SmallWorld.of(db, clock);
+    connections = world.peering().connections();
     acmeGz = world.vpc(ACME, GUANGZHOU, "10.0.0.0/16");
     acmeSh = world.vpc(ACME, SHANGHAI, "10.1.0.0/16");
     globexSh = world.vpc(GLOBEX, SHANGHAI, "10.2.0.0/16");
@@ -49,14 +51,14 @@ class ConnectionLifecycleTest {
     Connection c = world.request(acmeGz, globexSh, 100);
     assertThat(c.state()).isEqualTo(ConnectionState.PENDING_ACCEPTANCE);
     assertThat(c.expiresAt()).isEqualTo(T0.plus(Duration.ofDays(7)));
-    assertThat(world.peering.activeIntervals().of(c.id(), T0, T0.plus(Duration.ofDays(30))))
+    assertThat(world.peering().activeIntervals().of(c.id(), T0, T0.plus(Duration.ofDays(30))))
         .isEmpty();
   }
 
   @Test
   void accepterAcceptsPendingRequest_R6() {
     Connection c = world.request(acmeGz, globexSh, 100);
-    world.clock.advance(Duration.ofDays(6));
+    clock.advance(Duration.ofDays(6));
     Connection accepted = connections.accept(GLOBEX, c.id());
     assertThat(accepted.state()).isEqualTo(ConnectionState.ACTIVE);
     assertThat(accepted.acceptedAt()).isEqualTo(T0.plus(Duration.ofDays(6)));
@@ -74,7 +76,7 @@ class ConnectionLifecycleTest {
   @Test
   void requestCannotBeAcceptedOnceItsWindowHasPassed_R6() {
     Connection c = world.request(acmeGz, globexSh, 100);
-    world.clock.advance(Duration.ofDays(7));
+    clock.advance(Duration.ofDays(7));
     refused(ErrorCode.REQUEST_EXPIRED, () -> connections.accept(GLOBEX, c.id()));
     refused(ErrorCode.REQUEST_EXPIRED, () -> connections.reject(GLOBEX, c.id()));
     // A new request replaces it: the lapsed one no longer blocks the pair.
@@ -86,7 +88,7 @@ class ConnectionLifecycleTest {
   @Test
   void eitherEndDeletesAndOnlyANewConnectionRestoresIt_R7() {
     Connection first = world.peer(acmeGz, globexSh, 100);
-    world.clock.advance(Duration.ofHours(1));
+    clock.advance(Duration.ofHours(1));
     Connection deleted = connections.delete(GLOBEX, first.id());
     assertThat(deleted.state()).isEqualTo(ConnectionState.DELETED);
     refused(ErrorCode.INVALID_STATE, () -> connections.accept(GLOBEX, first.id()));
@@ -107,9 +109,9 @@ class ConnectionLifecycleTest {
   @Test
   void everyTransitionIsRecordedWithActorAndTime_D1() {
     Connection c = world.request(acmeGz, globexSh, 100);
-    world.clock.advance(Duration.ofHours(2));
+    clock.advance(Duration.ofHours(2));
     connections.accept(GLOBEX, c.id());
-    world.clock.advance(Duration.ofHours(3));
+    clock.advance(Duration.ofHours(3));
     connections.delete(ACME, c.id());
 
     Instant accepted = T0.plus(Duration.ofHours(2));
@@ -124,7 +126,7 @@ class ConnectionLifecycleTest {
                 GLOBEX,
                 accepted),
             new Transition(c.id(), ConnectionState.ACTIVE, ConnectionState.DELETED, ACME, deleted));
-    assertThat(world.peering.activeIntervals().of(c.id(), T0, T0.plus(Duration.ofDays(1))))
+    assertThat(world.peering().activeIntervals().of(c.id(), T0, T0.plus(Duration.ofDays(1))))
         .containsExactly(new ActiveInterval(accepted, deleted));
   }
 
@@ -133,9 +135,9 @@ class ConnectionLifecycleTest {
     Connection c = world.peer(acmeGz, acmeSh, 100);
     Instant from = T0.plus(Duration.ofHours(1));
     Instant to = T0.plus(Duration.ofHours(2));
-    assertThat(world.peering.activeIntervals().of(c.id(), from, to))
+    assertThat(world.peering().activeIntervals().of(c.id(), from, to))
         .containsExactly(new ActiveInterval(from, to));
-    assertThat(world.peering.activeIntervals().of(c.id(), T0.minusSeconds(60), T0)).isEmpty();
+    assertThat(world.peering().activeIntervals().of(c.id(), T0.minusSeconds(60), T0)).isEmpty();
   }
 
   @Test
@@ -144,7 +146,7 @@ class ConnectionLifecycleTest {
     refused(ErrorCode.NOT_AUTHORIZED, () -> connections.accept(ACME, c.id()));
     refused(ErrorCode.NOT_AUTHORIZED, () -> connections.reject(ACME, c.id()));
     refused(ErrorCode.NOT_AUTHORIZED, () -> connections.withdraw(GLOBEX, c.id()));
-    world.peering.directory().registerAccount("100003", "Initech");
+    world.peering().directory().registerAccount("100003", "Initech");
     refused(ErrorCode.CONNECTION_NOT_FOUND, () -> connections.accept("100003", c.id()));
     refused(ErrorCode.UNKNOWN_ACCOUNT, () -> connections.accept("999999", c.id()));
     refused(ErrorCode.NO_ACTING_ACCOUNT, () -> connections.accept(null, c.id()));
@@ -171,12 +173,12 @@ class ConnectionLifecycleTest {
                 ACME, new ConnectionRequest("x", acmeGz.id(), globexSh.id(), ACME, null, 100)));
     refused(
         ErrorCode.VPC_NOT_FOUND,
-        () -> world.peering.vpcs().addBlock(ACME, globexSh.id(), CidrBlock.parse("10.9.0.0/16")));
+        () -> world.peering().vpcs().addBlock(ACME, globexSh.id(), CidrBlock.parse("10.9.0.0/16")));
     refused(
         ErrorCode.ROUTE_TABLE_NOT_FOUND,
         () ->
             world
-                .peering
+                .peering()
                 .vpcs()
                 .createSubnet(
                     ACME,
@@ -189,10 +191,10 @@ class ConnectionLifecycleTest {
         ErrorCode.ROUTE_TABLE_NOT_FOUND,
         () ->
             world
-                .peering
+                .peering()
                 .routes()
                 .add(ACME, world.mainTable(globexSh), CidrBlock.parse("10.0.0.0/16"), c.id()));
-    assertThat(world.peering.vpcs().list(ACME))
+    assertThat(world.peering().vpcs().list(ACME))
         .extracting(Vpc::id)
         .containsExactlyInAnyOrder(acmeGz.id(), acmeSh.id());
   }

@@ -1,13 +1,14 @@
 package io.peerbill.peering;
 
 import static io.peerbill.peering.Refusals.refused;
-import static io.peerbill.peering.World.ACME;
-import static io.peerbill.peering.World.GLOBEX;
-import static io.peerbill.peering.World.GUANGZHOU;
-import static io.peerbill.peering.World.SHANGHAI;
-import static io.peerbill.peering.World.SINGAPORE;
+import static io.peerbill.peering.SmallWorld.ACME;
+import static io.peerbill.peering.SmallWorld.GLOBEX;
+import static io.peerbill.peering.SmallWorld.GUANGZHOU;
+import static io.peerbill.peering.SmallWorld.SHANGHAI;
+import static io.peerbill.peering.SmallWorld.SINGAPORE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.peerbill.testkit.MutableClock;
 import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class OverlapAndLimitTest {
 
   @Test
   void endsWhoseBlocksOverlapCannotBePeered_R4(TestDatabase db) {
-    World w = new World(db);
+    WorldBuilder w = SmallWorld.of(db);
     Vpc a = w.vpc(ACME, GUANGZHOU, "10.0.0.0/16", "172.16.0.0/16");
     Vpc b = w.vpc(GLOBEX, GUANGZHOU, "192.168.0.0/16", "172.16.5.0/24");
     PeeringException e = refused(ErrorCode.CIDR_OVERLAP, () -> w.request(a, b, null));
@@ -34,20 +35,20 @@ class OverlapAndLimitTest {
 
   @Test
   void blockAddedToAPeeredVpcMustNotOverlapThePeer_R4(TestDatabase db) {
-    World w = new World(db);
+    WorldBuilder w = SmallWorld.of(db);
     Vpc a = w.vpc(ACME, GUANGZHOU, "10.0.0.0/16");
     Vpc b = w.vpc(GLOBEX, GUANGZHOU, "10.1.0.0/16");
     w.peer(a, b, null);
     refused(
         ErrorCode.CIDR_OVERLAP,
-        () -> w.peering.vpcs().addBlock(ACME, a.id(), CidrBlock.parse("10.1.128.0/17")));
-    assertThat(w.peering.vpcs().addBlock(ACME, a.id(), CidrBlock.parse("10.2.0.0/16")).blocks())
+        () -> w.peering().vpcs().addBlock(ACME, a.id(), CidrBlock.parse("10.1.128.0/17")));
+    assertThat(w.peering().vpcs().addBlock(ACME, a.id(), CidrBlock.parse("10.2.0.0/16")).blocks())
         .hasSize(2);
   }
 
   @Test
   void pendingRequestsBlockOverlappingCrossRegionPeersToo_R5(TestDatabase db) {
-    World w = new World(db);
+    WorldBuilder w = SmallWorld.of(db);
     Vpc a = w.vpc(ACME, GUANGZHOU, "10.0.0.0/16");
     Vpc b = w.vpc(GLOBEX, SHANGHAI, "10.1.0.0/16");
     Vpc c = w.vpc(GLOBEX, SINGAPORE, "10.5.0.0/16");
@@ -57,14 +58,14 @@ class OverlapAndLimitTest {
     // a new cross-region peer of a may overlap b.
     refused(
         ErrorCode.PEER_CIDR_OVERLAP,
-        () -> w.peering.vpcs().addBlock(GLOBEX, c.id(), CidrBlock.parse("10.1.0.0/24")));
+        () -> w.peering().vpcs().addBlock(GLOBEX, c.id(), CidrBlock.parse("10.1.0.0/24")));
     Vpc d = w.vpc(ACME, SHANGHAI, "10.1.64.0/18");
     refused(ErrorCode.PEER_CIDR_OVERLAP, () -> w.request(a, d, 50));
   }
 
   @Test
   void acceptanceRechecksTheLimitInForceNow_R8(TestDatabase db) {
-    World w = new World(db);
+    WorldBuilder w = SmallWorld.of(db);
     Vpc hub = w.vpc(ACME, GUANGZHOU, "10.0.0.0/16");
     Vpc p1 = w.vpc(GLOBEX, GUANGZHOU, "10.1.0.0/16");
     Vpc p2 = w.vpc(GLOBEX, GUANGZHOU, "10.2.0.0/16");
@@ -72,15 +73,18 @@ class OverlapAndLimitTest {
     Connection second = w.request(hub, p2, null);
     // The operator lowers the limit while both requests wait.
     PeeringService stricter =
-        new PeeringService(w.sql, w.clock, PeeringSettings.DEFAULTS.withMaxConnectionsPerVpc(1));
+        new PeeringService(
+            db.dsl(),
+            new MutableClock(SmallWorld.T0),
+            PeeringSettings.DEFAULTS.withMaxConnectionsPerVpc(1));
     refused(ErrorCode.LIMIT_EXCEEDED, () -> stricter.accept(GLOBEX, second.id()));
-    assertThat(w.peering.connections().accept(GLOBEX, second.id()).state())
+    assertThat(w.peering().connections().accept(GLOBEX, second.id()).state())
         .isEqualTo(ConnectionState.ACTIVE);
   }
 
   @Test
   void crossRegionPeersOfOneVpcMustNotOverlap_R5(TestDatabase db) {
-    World w = new World(db);
+    WorldBuilder w = SmallWorld.of(db);
     Vpc hub = w.vpc(ACME, GUANGZHOU, "10.0.0.0/16");
     Vpc first = w.vpc(GLOBEX, SHANGHAI, "10.8.0.0/16");
     Vpc second = w.vpc(GLOBEX, SINGAPORE, "10.8.4.0/24");
@@ -94,7 +98,7 @@ class OverlapAndLimitTest {
 
   @Test
   void crossRegionOverlapIsCheckedAtTheAccepterEndToo_R5(TestDatabase db) {
-    World w = new World(db);
+    WorldBuilder w = SmallWorld.of(db);
     Vpc hub = w.vpc(GLOBEX, SHANGHAI, "10.0.0.0/16");
     Vpc spoke = w.vpc(GLOBEX, SINGAPORE, "10.8.0.0/16");
     Vpc newcomer = w.vpc(ACME, GUANGZHOU, "10.8.0.0/20");
@@ -105,7 +109,7 @@ class OverlapAndLimitTest {
 
   @Test
   void sameRegionPeersOfOneVpcDoNotAffectEachOther_R5(TestDatabase db) {
-    World w = new World(db);
+    WorldBuilder w = SmallWorld.of(db);
     Vpc hub = w.vpc(ACME, GUANGZHOU, "10.0.0.0/16");
     Vpc first = w.vpc(GLOBEX, GUANGZHOU, "10.8.0.0/16");
     Vpc second = w.vpc(GLOBEX, GUANGZHOU, "10.8.0.0/16");
@@ -115,7 +119,7 @@ class OverlapAndLimitTest {
 
   @Test
   void vpcHasAtMostTenLiveConnectionsPendingCounted_R8(TestDatabase db) {
-    World w = new World(db);
+    WorldBuilder w = SmallWorld.of(db);
     Vpc hub = w.vpc(ACME, GUANGZHOU, "10.0.0.0/16");
     for (int i = 1; i <= 10; i++) {
       Vpc peer = w.vpc(GLOBEX, GUANGZHOU, "10." + i + ".0.0/16");
@@ -136,7 +140,7 @@ class OverlapAndLimitTest {
 
   @Test
   void endedConnectionsFreeTheirPlaceAndTheLimitIsConfigurable_R8(TestDatabase db) {
-    World w = new World(db, PeeringSettings.DEFAULTS.withMaxConnectionsPerVpc(2));
+    WorldBuilder w = SmallWorld.of(db, PeeringSettings.DEFAULTS.withMaxConnectionsPerVpc(2));
     Vpc hub = w.vpc(ACME, GUANGZHOU, "10.0.0.0/16");
     Vpc p1 = w.vpc(GLOBEX, GUANGZHOU, "10.1.0.0/16");
     Vpc p2 = w.vpc(GLOBEX, GUANGZHOU, "10.2.0.0/16");
@@ -144,13 +148,13 @@ class OverlapAndLimitTest {
     Connection c1 = w.request(hub, p1, null);
     w.request(hub, p2, null);
     refused(ErrorCode.LIMIT_EXCEEDED, () -> w.request(hub, p3, null));
-    w.peering.connections().reject(GLOBEX, c1.id());
+    w.peering().connections().reject(GLOBEX, c1.id());
     assertThat(w.request(hub, p3, null).state()).isEqualTo(ConnectionState.PENDING_ACCEPTANCE);
   }
 
   @Test
   void selfPeeringAndASecondLiveConnectionOfAPairAreRefused_R10(TestDatabase db) {
-    World w = new World(db);
+    WorldBuilder w = SmallWorld.of(db);
     Vpc a = w.vpc(ACME, GUANGZHOU, "10.0.0.0/16");
     Vpc b = w.vpc(GLOBEX, GUANGZHOU, "10.1.0.0/16");
     refused(ErrorCode.SELF_PEERING, () -> w.request(a, a, null));
@@ -161,7 +165,7 @@ class OverlapAndLimitTest {
 
   @Test
   void crossRegionNeedsACapSameRegionTakesNone_R16(TestDatabase db) {
-    World w = new World(db);
+    WorldBuilder w = SmallWorld.of(db);
     Vpc gz = w.vpc(ACME, GUANGZHOU, "10.0.0.0/16");
     Vpc sh = w.vpc(ACME, SHANGHAI, "10.1.0.0/16");
     Vpc gz2 = w.vpc(ACME, GUANGZHOU, "10.2.0.0/16");
@@ -173,25 +177,26 @@ class OverlapAndLimitTest {
 
   @Test
   void capIsChangeableLaterWithEffectiveDatedHistory_R16(TestDatabase db) {
-    World w = new World(db);
+    MutableClock clock = new MutableClock(SmallWorld.T0);
+    WorldBuilder w = SmallWorld.of(db, clock);
     Vpc gz = w.vpc(ACME, GUANGZHOU, "10.0.0.0/16");
     Vpc sh = w.vpc(GLOBEX, SHANGHAI, "10.1.0.0/16");
     Vpc gz2 = w.vpc(ACME, GUANGZHOU, "10.2.0.0/16");
     Connection c = w.peer(gz, sh, 200);
-    w.clock.advance(java.time.Duration.ofHours(5));
-    assertThat(w.peering.connections().setCap(ACME, c.id(), 500).capMbps()).isEqualTo(500);
-    assertThat(w.peering.connections().capHistory(GLOBEX, c.id()))
+    clock.advance(java.time.Duration.ofHours(5));
+    assertThat(w.peering().connections().setCap(ACME, c.id(), 500).capMbps()).isEqualTo(500);
+    assertThat(w.peering().connections().capHistory(GLOBEX, c.id()))
         .containsExactly(
-            new CapChange(200, World.T0, ACME),
-            new CapChange(500, World.T0.plus(java.time.Duration.ofHours(5)), ACME));
-    refused(ErrorCode.NOT_AUTHORIZED, () -> w.peering.connections().setCap(GLOBEX, c.id(), 50));
+            new CapChange(200, SmallWorld.T0, ACME),
+            new CapChange(500, SmallWorld.T0.plus(java.time.Duration.ofHours(5)), ACME));
+    refused(ErrorCode.NOT_AUTHORIZED, () -> w.peering().connections().setCap(GLOBEX, c.id(), 50));
     Connection same = w.peer(gz, gz2, null);
-    refused(ErrorCode.CAP_NOT_ALLOWED, () -> w.peering.connections().setCap(ACME, same.id(), 50));
+    refused(ErrorCode.CAP_NOT_ALLOWED, () -> w.peering().connections().setCap(ACME, same.id(), 50));
   }
 
   @Test
   void capIsOneToFiveThousandMbps_D3(TestDatabase db) {
-    World w = new World(db);
+    WorldBuilder w = SmallWorld.of(db);
     Vpc gz = w.vpc(ACME, GUANGZHOU, "10.0.0.0/16");
     Vpc sh = w.vpc(ACME, SHANGHAI, "10.1.0.0/16");
     PeeringException e = refused(ErrorCode.CAP_OUT_OF_RANGE, () -> w.request(gz, sh, 5001));
@@ -199,7 +204,7 @@ class OverlapAndLimitTest {
         .isEqualTo("CAP_OUT_OF_RANGE (D3): bandwidth cap 5001 Mbps is outside 1..5000 Mbps");
     refused(ErrorCode.CAP_OUT_OF_RANGE, () -> w.request(gz, sh, 0));
     Connection c = w.request(gz, sh, 5000);
-    refused(ErrorCode.CAP_OUT_OF_RANGE, () -> w.peering.connections().setCap(ACME, c.id(), 0));
-    assertThat(w.peering.connections().setCap(ACME, c.id(), 1).capMbps()).isEqualTo(1);
+    refused(ErrorCode.CAP_OUT_OF_RANGE, () -> w.peering().connections().setCap(ACME, c.id(), 0));
+    assertThat(w.peering().connections().setCap(ACME, c.id(), 1).capMbps()).isEqualTo(1);
   }
 }

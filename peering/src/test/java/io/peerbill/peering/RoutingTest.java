@@ -1,10 +1,10 @@
 package io.peerbill.peering;
 
 import static io.peerbill.peering.Refusals.refused;
-import static io.peerbill.peering.World.ACME;
-import static io.peerbill.peering.World.GLOBEX;
-import static io.peerbill.peering.World.GUANGZHOU;
-import static io.peerbill.peering.World.SHANGHAI;
+import static io.peerbill.peering.SmallWorld.ACME;
+import static io.peerbill.peering.SmallWorld.GLOBEX;
+import static io.peerbill.peering.SmallWorld.GUANGZHOU;
+import static io.peerbill.peering.SmallWorld.SHANGHAI;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.peerbill.testkit.PostgresExtension;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PostgresExtension.class)
 class RoutingTest {
 
-  private World w;
+  private WorldBuilder w;
   private Reachability reach;
   private Vpc vpc1;
   private Vpc vpc2;
@@ -29,8 +29,8 @@ class RoutingTest {
 
   @BeforeEach
   void world(TestDatabase db) {
-    w = new World(db);
-    reach = w.peering.reachability();
+    w = SmallWorld.of(db);
+    reach = w.peering().reachability();
     vpc1 = w.vpc(ACME, GUANGZHOU, "10.1.0.0/16");
     vpc2 = w.vpc(GLOBEX, SHANGHAI, "10.2.0.0/16");
     vpc3 = w.vpc(GLOBEX, GUANGZHOU, "10.3.0.0/16");
@@ -48,11 +48,11 @@ class RoutingTest {
   void trafficNeedsRoutesOnBothEnds_R2() {
     Connection c = w.peer(vpc1, vpc2, 100);
     assertThat(reaches(s1, "10.2.1.9")).isFalse();
-    w.peering.routes().add(ACME, w.mainTable(vpc1), CidrBlock.parse("10.2.0.0/16"), c.id());
+    w.peering().routes().add(ACME, w.mainTable(vpc1), CidrBlock.parse("10.2.0.0/16"), c.id());
     Reachability.Verdict oneWay = reach.explain(ACME, s1.id(), Ipv4.parse("10.2.1.9"));
     assertThat(oneWay.reachable()).isFalse();
     assertThat(oneWay.reason()).contains("no return route to 10.1.1.0/24 through " + c.id());
-    w.peering.routes().add(GLOBEX, w.mainTable(vpc2), CidrBlock.parse("10.1.1.0/24"), c.id());
+    w.peering().routes().add(GLOBEX, w.mainTable(vpc2), CidrBlock.parse("10.1.1.0/24"), c.id());
     assertThat(reaches(s1, "10.2.1.9")).isTrue();
     assertThat(reaches(s2, "10.1.1.200")).isTrue();
     // An address in no subnet of the peer has nothing to reach.
@@ -73,13 +73,13 @@ class RoutingTest {
     refused(
         ErrorCode.ROUTE_OUTSIDE_PEER,
         () ->
-            w.peering
+            w.peering()
                 .routes()
                 .add(GLOBEX, w.mainTable(vpc2), CidrBlock.parse("10.3.0.0/16"), c12.id()));
     refused(
         ErrorCode.ROUTE_OUTSIDE_PEER,
         () ->
-            w.peering
+            w.peering()
                 .routes()
                 .add(GLOBEX, w.mainTable(vpc2), CidrBlock.parse("10.3.0.0/16"), c13.id()));
   }
@@ -89,13 +89,13 @@ class RoutingTest {
     Connection c = w.peer(vpc1, vpc2, 100);
     w.routeBothWays(c, vpc1, vpc2);
     assertThat(reaches(s1, "10.2.1.1")).isTrue();
-    w.peering.connections().delete(GLOBEX, c.id());
+    w.peering().connections().delete(GLOBEX, c.id());
     assertThat(reaches(s1, "10.2.1.1")).isFalse();
     assertThat(reaches(s2, "10.1.1.1")).isFalse();
     refused(
         ErrorCode.CONNECTION_NOT_LIVE,
         () ->
-            w.peering
+            w.peering()
                 .routes()
                 .add(ACME, w.mainTable(vpc1), CidrBlock.parse("10.2.1.0/24"), c.id()));
   }
@@ -103,7 +103,7 @@ class RoutingTest {
   @Test
   void pendingConnectionCarriesNoTraffic_R6() {
     Connection c = w.request(vpc1, vpc2, 100);
-    w.peering.routes().add(ACME, w.mainTable(vpc1), CidrBlock.parse("10.2.0.0/16"), c.id());
+    w.peering().routes().add(ACME, w.mainTable(vpc1), CidrBlock.parse("10.2.0.0/16"), c.id());
     assertThat(reach.explain(ACME, s1.id(), Ipv4.parse("10.2.1.1")).reason())
         .contains("PENDING_ACCEPTANCE");
   }
@@ -115,43 +115,43 @@ class RoutingTest {
         refused(
             ErrorCode.ROUTE_OUTSIDE_PEER,
             () ->
-                w.peering
+                w.peering()
                     .routes()
                     .add(ACME, w.mainTable(vpc1), CidrBlock.parse("10.2.0.0/15"), c.id()));
     assertThat(e.getMessage()).contains("10.2.0.0/15").contains("[10.2.0.0/16]");
-    w.peering.routes().add(ACME, w.mainTable(vpc1), CidrBlock.parse("10.2.0.0/16"), c.id());
+    w.peering().routes().add(ACME, w.mainTable(vpc1), CidrBlock.parse("10.2.0.0/16"), c.id());
     refused(
         ErrorCode.ROUTE_EXISTS,
         () ->
-            w.peering
+            w.peering()
                 .routes()
                 .add(ACME, w.mainTable(vpc1), CidrBlock.parse("10.2.0.0/16"), c.id()));
-    w.peering.routes().remove(ACME, w.mainTable(vpc1), CidrBlock.parse("10.2.0.0/16"));
-    assertThat(w.peering.routes().list(ACME, w.mainTable(vpc1))).isEmpty();
+    w.peering().routes().remove(ACME, w.mainTable(vpc1), CidrBlock.parse("10.2.0.0/16"));
+    assertThat(w.peering().routes().list(ACME, w.mainTable(vpc1))).isEmpty();
     refused(
         ErrorCode.ROUTE_NOT_FOUND,
-        () -> w.peering.routes().remove(ACME, w.mainTable(vpc1), CidrBlock.parse("10.2.0.0/16")));
+        () -> w.peering().routes().remove(ACME, w.mainTable(vpc1), CidrBlock.parse("10.2.0.0/16")));
   }
 
   @Test
   void relatedRoutesListDestinationsTablesAndSubnets_R13() {
     Connection c = w.peer(vpc1, vpc2, 100);
-    RouteTable extra = w.peering.vpcs().createRouteTable(ACME, vpc1.id(), "to-peer");
+    RouteTable extra = w.peering().vpcs().createRouteTable(ACME, vpc1.id(), "to-peer");
     Subnet s1b =
-        w.peering
+        w.peering()
             .vpcs()
             .createSubnet(ACME, vpc1.id(), "b", CidrBlock.parse("10.1.2.0/24"), extra.id());
-    w.peering.routes().add(ACME, w.mainTable(vpc1), CidrBlock.parse("10.2.1.0/24"), c.id());
-    w.peering.routes().add(ACME, extra.id(), CidrBlock.parse("10.2.0.0/16"), c.id());
-    w.peering.routes().add(GLOBEX, w.mainTable(vpc2), CidrBlock.parse("10.1.0.0/16"), c.id());
+    w.peering().routes().add(ACME, w.mainTable(vpc1), CidrBlock.parse("10.2.1.0/24"), c.id());
+    w.peering().routes().add(ACME, extra.id(), CidrBlock.parse("10.2.0.0/16"), c.id());
+    w.peering().routes().add(GLOBEX, w.mainTable(vpc2), CidrBlock.parse("10.1.0.0/16"), c.id());
 
-    List<RelatedRoute> acme = w.peering.routes().related(ACME, c.id());
+    List<RelatedRoute> acme = w.peering().routes().related(ACME, c.id());
     assertThat(acme)
         .containsExactlyInAnyOrder(
             new RelatedRoute(
                 vpc1.id(), w.mainTable(vpc1), CidrBlock.parse("10.2.1.0/24"), List.of(s1)),
             new RelatedRoute(vpc1.id(), extra.id(), CidrBlock.parse("10.2.0.0/16"), List.of(s1b)));
-    assertThat(w.peering.routes().related(GLOBEX, c.id()))
+    assertThat(w.peering().routes().related(GLOBEX, c.id()))
         .containsExactly(
             new RelatedRoute(
                 vpc2.id(), w.mainTable(vpc2), CidrBlock.parse("10.1.0.0/16"), List.of(s2)));
