@@ -6,16 +6,11 @@ import static io.peerbill.schema.jooq.Tables.PEERING_CONNECTION;
 import io.peerbill.billing.BillingDay;
 import io.peerbill.peering.CidrBlock;
 import io.peerbill.peering.Connection;
-import io.peerbill.peering.ConnectionRequest;
-import io.peerbill.peering.Peering;
-import io.peerbill.peering.PeeringSettings;
-import io.peerbill.peering.Subnet;
 import io.peerbill.peering.Vpc;
+import io.peerbill.peering.WorldBuilder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,85 +69,62 @@ final class DemoWorld {
 
   Map<String, String> build() {
     Instant setup = day.start().minus(Duration.ofHours(14)); // 10:00 local, the day before
-    Peering at = peeringAt(setup);
-    at.directory().registerAccount(ACME, "Acme Retail");
-    at.directory().registerAccount(GLOBEX, "Globex Logistics");
-    at.directory().registerAccount(INITECH, "Initech Games");
-    at.directory().registerRegion("ap-guangzhou", "Guangzhou", "cn-mainland");
-    at.directory().registerRegion("ap-shanghai", "Shanghai", "cn-mainland");
-    at.directory().registerRegion("ap-beijing", "Beijing", "cn-mainland");
-    at.directory().registerRegion("ap-singapore", "Singapore", "overseas");
-    at.directory().registerRegion("eu-frankfurt", "Frankfurt", "overseas");
+    WorldBuilder world =
+        new WorldBuilder(sql, Clock.systemUTC())
+            .at(setup)
+            .account(ACME, "Acme Retail")
+            .account(GLOBEX, "Globex Logistics")
+            .account(INITECH, "Initech Games")
+            .region("ap-guangzhou", "Guangzhou", "cn-mainland")
+            .region("ap-shanghai", "Shanghai", "cn-mainland")
+            .region("ap-beijing", "Beijing", "cn-mainland")
+            .region("ap-singapore", "Singapore", "overseas")
+            .region("eu-frankfurt", "Frankfurt", "overseas");
 
-    Vpc acmeGz = vpc(at, ACME, "ap-guangzhou", "acme-web", "10.1.0.0/16");
-    Vpc acmeBj = vpc(at, ACME, "ap-beijing", "acme-data", "10.2.0.0/16");
-    Vpc acmeSg = vpc(at, ACME, "ap-singapore", "acme-apac", "10.3.0.0/16");
-    Vpc globexGz = vpc(at, GLOBEX, "ap-guangzhou", "globex-erp", "172.16.0.0/16");
-    Vpc globexSh = vpc(at, GLOBEX, "ap-shanghai", "globex-wms", "172.17.0.0/16");
-    Vpc initechFra = vpc(at, INITECH, "eu-frankfurt", "initech-eu", "192.168.0.0/20");
-    Vpc initechGz = vpc(at, INITECH, "ap-guangzhou", "initech-cn", "192.168.16.0/20");
+    Vpc acmeGz = vpc(world, ACME, "ap-guangzhou", "acme-web", "10.1.0.0/16");
+    Vpc acmeBj = vpc(world, ACME, "ap-beijing", "acme-data", "10.2.0.0/16");
+    Vpc acmeSg = vpc(world, ACME, "ap-singapore", "acme-apac", "10.3.0.0/16");
+    Vpc globexGz = vpc(world, GLOBEX, "ap-guangzhou", "globex-erp", "172.16.0.0/16");
+    Vpc globexSh = vpc(world, GLOBEX, "ap-shanghai", "globex-wms", "172.17.0.0/16");
+    Vpc initechFra = vpc(world, INITECH, "eu-frankfurt", "initech-eu", "192.168.0.0/20");
+    Vpc initechGz = vpc(world, INITECH, "ap-guangzhou", "initech-cn", "192.168.16.0/20");
 
-    Map<String, String> ids = new LinkedHashMap<>();
-    Connection gzBj = connect(at, ACME, GZ_BJ, acmeGz, acmeBj, 500);
-    ids.put(GZ_BJ, gzBj.id());
-    ids.put(GZ_SAME_REGION, connect(at, ACME, GZ_SAME_REGION, acmeGz, globexGz, null).id());
-    ids.put(SG_FRA, connect(at, ACME, SG_FRA, acmeSg, initechFra, 200).id());
-    ids.put(SH_BJ_DELETED, connect(at, GLOBEX, SH_BJ_DELETED, globexSh, acmeBj, 300).id());
-    ids.put(BJ_FRA, connect(at, ACME, BJ_FRA, acmeBj, initechFra, 1000).id());
+    Connection gzBj = world.request(GZ_BJ, acmeGz, acmeBj, 500);
+    Connection gzSameRegion = world.request(GZ_SAME_REGION, acmeGz, globexGz, null);
+    Connection sgFra = world.request(SG_FRA, acmeSg, initechFra, 200);
+    Connection shBj = world.request(SH_BJ_DELETED, globexSh, acmeBj, 300);
+    Connection bjFra = world.request(BJ_FRA, acmeBj, initechFra, 1000);
 
     // An hour later the peers accept, and routes go in on both ends of Acme's own link (R2).
-    Peering accepted = peeringAt(setup.plus(Duration.ofHours(1)));
-    accepted.connections().accept(GLOBEX, ids.get(GZ_SAME_REGION));
-    accepted.connections().accept(INITECH, ids.get(SG_FRA));
-    accepted.connections().accept(ACME, ids.get(SH_BJ_DELETED));
-    accepted.connections().accept(INITECH, ids.get(BJ_FRA));
-    route(accepted, ACME, acmeGz, acmeBj, gzBj.id());
-    route(accepted, ACME, acmeBj, acmeGz, gzBj.id());
+    WorldBuilder accepted = world.at(setup.plus(Duration.ofHours(1)));
+    accepted.accept(gzSameRegion);
+    accepted.accept(sgFra);
+    accepted.accept(shBj);
+    accepted.accept(bjFra);
+    accepted.routeBothWays(gzBj, acmeGz, acmeBj);
 
     // A request Globex never answers, and one Acme turns down.
-    Peering later = peeringAt(setup.plus(Duration.ofHours(2)));
-    ids.put(PENDING, connect(later, INITECH, PENDING, initechGz, globexGz, null).id());
-    ids.put(REJECTED, connect(later, INITECH, REJECTED, initechGz, acmeGz, null).id());
-    later.connections().reject(ACME, ids.get(REJECTED));
+    WorldBuilder later = world.at(setup.plus(Duration.ofHours(2)));
+    Connection pending = later.request(PENDING, initechGz, globexGz, null);
+    Connection rejected = later.reject(later.request(REJECTED, initechGz, acmeGz, null));
 
     // On the billing day: Acme deletes Globex's link at 13:00 and raises its own cap at 14:00.
-    peeringAt(day.start().plus(Duration.ofHours(13)))
-        .connections()
-        .delete(ACME, ids.get(SH_BJ_DELETED));
-    peeringAt(day.start().plus(Duration.ofHours(14)))
-        .connections()
-        .setCap(ACME, ids.get(GZ_BJ), 800);
+    world.at(day.start().plus(Duration.ofHours(13))).delete(ACME, shBj);
+    world.at(day.start().plus(Duration.ofHours(14))).setCap(gzBj, 800);
+
+    Map<String, String> ids = new LinkedHashMap<>();
+    for (Connection c : List.of(gzBj, gzSameRegion, sgFra, shBj, bjFra, pending, rejected)) {
+      ids.put(c.name(), c.id());
+    }
     return ids;
   }
 
-  private Peering peeringAt(Instant instant) {
-    return new Peering(sql, Clock.fixed(instant, ZoneOffset.UTC), PeeringSettings.DEFAULTS);
-  }
-
-  private static Vpc vpc(Peering at, String account, String region, String name, String cidr) {
-    Vpc vpc = at.vpcs().create(account, region, name, List.of(CidrBlock.parse(cidr)));
+  /** A VPC with one /24 subnet at the start of its block, on its main route table. */
+  private static Vpc vpc(
+      WorldBuilder world, String account, String region, String name, String cidr) {
+    Vpc vpc = world.namedVpc(name, account, region, cidr);
     CidrBlock block = vpc.blocks().get(0);
-    // One /24 subnet at the start of the block, on the VPC's main route table.
-    Subnet subnet =
-        at.vpcs()
-            .createSubnet(account, vpc.id(), name + "-a", new CidrBlock(block.network(), 24), null);
-    assert subnet != null;
+    world.subnet(vpc, name + "-a", new CidrBlock(block.network(), 24).toString());
     return vpc;
-  }
-
-  private static Connection connect(
-      Peering at, String actor, String name, Vpc requester, Vpc accepter, Integer cap) {
-    String peerAccount = accepter.accountId().equals(actor) ? null : accepter.accountId();
-    return at.connections()
-        .create(
-            actor,
-            new ConnectionRequest(
-                name, requester.id(), accepter.id(), peerAccount, accepter.region(), cap));
-  }
-
-  private static void route(Peering at, String actor, Vpc from, Vpc to, String connectionId) {
-    List<String> tables = new ArrayList<>();
-    at.vpcs().routeTables(actor, from.id()).forEach(t -> tables.add(t.id()));
-    at.routes().add(actor, tables.get(0), to.blocks().get(0), connectionId);
   }
 }
