@@ -1,24 +1,27 @@
 package io.peerbill.billing;
 
-import static io.peerbill.schema.jooq.Tables.ACCOUNT;
-import static io.peerbill.schema.jooq.Tables.BANDWIDTH_CAP_CHANGE;
 import static io.peerbill.schema.jooq.Tables.METERING_WATERMARK;
 import static io.peerbill.schema.jooq.Tables.PEERING_CONNECTION;
 import static io.peerbill.schema.jooq.Tables.PEERING_EVENT;
-import static io.peerbill.schema.jooq.Tables.REGION;
 import static io.peerbill.schema.jooq.Tables.TRAFFIC_5M;
-import static io.peerbill.schema.jooq.Tables.VPC;
 
+import io.peerbill.peering.Connection;
+import io.peerbill.peering.PeeringSettings;
+import io.peerbill.peering.Vpc;
+import io.peerbill.peering.WorldBuilder;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jooq.DSLContext;
 
 /**
- * Builds the rows billing reads — regions, accounts, connections with their transition record and
- * caps, 5-minute buckets, too-late samples — straight into PostgreSQL.
+ * The rows billing reads: regions, accounts and connections built through the peering service
+ * ({@link WorldBuilder}, each step at its instant, so the transition record and the caps are what
+ * the rules record), and what the stream would have written (5-minute buckets, too-late samples,
+ * the watermark) straight into PostgreSQL.
  */
 public final class BillingFixture {
 
@@ -38,12 +41,19 @@ public final class BillingFixture {
     return Math.round(mbps * 37_500_000d);
   }
 
-  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+  private static final PeeringSettings ONE_HOUR_TO_ACCEPT =
+      new PeeringSettings(
+          PeeringSettings.DEFAULTS.maxConnectionsPerVpc(),
+          PeeringSettings.DEFAULTS.minCapMbps(),
+          PeeringSettings.DEFAULTS.maxCapMbps(),
+          Duration.ofHours(1));
 
   private final DSLContext dsl;
+  private final WorldBuilder world;
 
   public BillingFixture(DSLContext dsl) {
     this.dsl = dsl;
+    this.world = new WorldBuilder(dsl, Clock.systemUTC());
   }
 
   public void clean() {
@@ -60,15 +70,12 @@ public final class BillingFixture {
             .getValues(0, String.class)) {
       dsl.execute("DROP TABLE " + table);
     }
-    dsl.insertInto(REGION, REGION.CODE, REGION.NAME, REGION.GEO_ZONE)
-        .values(GUANGZHOU, "Guangzhou", "cn-mainland")
-        .values(BEIJING, "Beijing", "cn-mainland")
-        .values(SINGAPORE, "Singapore", "overseas")
-        .execute();
-    dsl.insertInto(ACCOUNT, ACCOUNT.ID, ACCOUNT.NAME)
-        .values(REQUESTER, "requester")
-        .values(ACCEPTER, "accepter")
-        .execute();
+    world
+        .region(GUANGZHOU, "Guangzhou", "cn-mainland")
+        .region(BEIJING, "Beijing", "cn-mainland")
+        .region(SINGAPORE, "Singapore", "overseas")
+        .account(REQUESTER, "requester")
+        .account(ACCEPTER, "accepter");
   }
 
   /** Partitions of traffic_5m for the days around a billing day. */
@@ -89,38 +96,48 @@ public final class BillingFixture {
   }
 
   public String active(String requesterRegion, String accepterRegion, Integer cap, Instant from) {
-    String id = connection(requesterRegion, accepterRegion, cap, "ACTIVE", from);
-    event(id, "PENDING_ACCEPTANCE", "ACTIVE", from);
-    if (cap != null) {
-      capChange(id, cap, from);
-    }
-    return id;
+    return active(REQUESTER, requesterRegion, accepterRegion, cap, from);
   }
 
   /**
-   * A connection that never became ACTIVE: pending, or rejected / withdrawn / expired from pending.
+   * A connection {@code requester} (one of the two accounts) asked the other for at {@code from},
+   * accepted at once: ACTIVE from {@code from}, its cap recorded from then.
+   */
+  public String active(
+      String requester, String requesterRegion, String accepterRegion, Integer cap, Instant from) {
+    WorldBuilder at = world.at(from);
+    return at.accept(request(at, requester, requesterRegion, accepterRegion, cap)).id();
+  }
+
+  /**
+   * A connection that never became ACTIVE: pending from {@code created}, or rejected / withdrawn /
+   * expired an hour later (expired: requested with a one-hour acceptance window, R6).
    */
   public String neverActive(String state, Instant created) {
-    String id = connection(GUANGZHOU, BEIJING, 100, state, created);
-    event(id, null, "PENDING_ACCEPTANCE", created);
-    if (!state.equals("PENDING_ACCEPTANCE")) {
-      event(id, "PENDING_ACCEPTANCE", state, created.plusSeconds(3600));
+    Instant hourLater = created.plusSeconds(3600);
+    if (state.equals("EXPIRED")) {
+      WorldBuilder hourWindow = new WorldBuilder(dsl, Clock.systemUTC(), ONE_HOUR_TO_ACCEPT);
+      String id = request(hourWindow.at(created), REQUESTER, GUANGZHOU, BEIJING, 100).id();
+      hourWindow.at(hourLater).expireDue();
+      return id;
     }
-    return id;
+    Connection c = request(world.at(created), REQUESTER, GUANGZHOU, BEIJING, 100);
+    return switch (state) {
+      case "PENDING_ACCEPTANCE" -> c.id();
+      case "REJECTED" -> world.at(hourLater).reject(c).id();
+      case "WITHDRAWN" -> world.at(hourLater).withdraw(c).id();
+      default -> throw new IllegalArgumentException("not a state that never was ACTIVE: " + state);
+    };
   }
 
   public void delete(String id, Instant at) {
-    dsl.update(PEERING_CONNECTION)
-        .set(PEERING_CONNECTION.STATE, "DELETED")
-        .set(PEERING_CONNECTION.ENDED_AT, utc(at))
-        .where(PEERING_CONNECTION.ID.eq(id))
-        .execute();
-    event(id, "ACTIVE", "DELETED", at);
+    world.at(at).peering().connections().delete(REQUESTER, id);
   }
 
   /**
    * Corrects a connection's transition record: it never became ACTIVE after all, it went from
-   * pending to {@code state} (e.g. WITHDRAWN) at the same moment instead.
+   * pending to {@code state} (e.g. WITHDRAWN) at the same moment instead. No service rewrites
+   * history; this stands for an operator's correction of the record, made as one would make it.
    */
   public void neverActiveAfterAll(String id, String state) {
     dsl.update(PEERING_EVENT)
@@ -134,13 +151,10 @@ public final class BillingFixture {
         .execute();
   }
 
+  /** The requester's account sets the cap from {@code from} on (R16). */
   public void capChange(String id, int capMbps, Instant from) {
-    dsl.insertInto(BANDWIDTH_CAP_CHANGE)
-        .set(BANDWIDTH_CAP_CHANGE.CONNECTION_ID, id)
-        .set(BANDWIDTH_CAP_CHANGE.CAP_MBPS, capMbps)
-        .set(BANDWIDTH_CAP_CHANGE.EFFECTIVE_FROM, utc(from))
-        .set(BANDWIDTH_CAP_CHANGE.ACTOR_ACCOUNT_ID, REQUESTER)
-        .execute();
+    WorldBuilder at = world.at(from);
+    at.setCap(at.peering().connections().show(REQUESTER, id), capMbps);
   }
 
   /** A 5-minute bucket as the stream writes it; {@code bucketStart} on a 5-minute boundary. */
@@ -187,46 +201,17 @@ public final class BillingFixture {
         .execute();
   }
 
-  private String connection(
-      String requesterRegion, String accepterRegion, Integer cap, String state, Instant created) {
-    int n = SEQUENCE.incrementAndGet();
-    String requesterVpc = String.format("vpc-r%08d", n);
-    String accepterVpc = String.format("vpc-a%08d", n);
-    dsl.insertInto(VPC, VPC.ID, VPC.ACCOUNT_ID, VPC.REGION, VPC.NAME)
-        .values(requesterVpc, REQUESTER, requesterRegion, "r")
-        .values(accepterVpc, ACCEPTER, accepterRegion, "a")
-        .execute();
-    String id = String.format("pcx-%08d", n);
-    dsl.insertInto(PEERING_CONNECTION)
-        .set(PEERING_CONNECTION.ID, id)
-        .set(PEERING_CONNECTION.NAME, id)
-        .set(PEERING_CONNECTION.REQUESTER_VPC_ID, requesterVpc)
-        .set(PEERING_CONNECTION.REQUESTER_ACCOUNT_ID, REQUESTER)
-        .set(PEERING_CONNECTION.REQUESTER_REGION, requesterRegion)
-        .set(PEERING_CONNECTION.ACCEPTER_VPC_ID, accepterVpc)
-        .set(PEERING_CONNECTION.ACCEPTER_ACCOUNT_ID, ACCEPTER)
-        .set(PEERING_CONNECTION.ACCEPTER_REGION, accepterRegion)
-        .set(
-            PEERING_CONNECTION.SCOPE,
-            requesterRegion.equals(accepterRegion) ? "SAME_REGION" : "CROSS_REGION")
-        .set(PEERING_CONNECTION.STATE, state)
-        .set(PEERING_CONNECTION.BANDWIDTH_CAP_MBPS, cap)
-        .set(PEERING_CONNECTION.CREATED_AT, utc(created))
-        .set(
-            PEERING_CONNECTION.EXPIRES_AT,
-            state.equals("PENDING_ACCEPTANCE") ? utc(created.plusSeconds(7 * 86400)) : null)
-        .execute();
-    return id;
-  }
-
-  private void event(String id, String from, String to, Instant at) {
-    dsl.insertInto(PEERING_EVENT)
-        .set(PEERING_EVENT.CONNECTION_ID, id)
-        .set(PEERING_EVENT.FROM_STATE, from)
-        .set(PEERING_EVENT.TO_STATE, to)
-        .set(PEERING_EVENT.ACTOR_ACCOUNT_ID, REQUESTER)
-        .set(PEERING_EVENT.OCCURRED_AT, utc(at))
-        .execute();
+  /** Two VPCs of their own (so no rule of another test's connection applies) and a request. */
+  private static Connection request(
+      WorldBuilder at,
+      String requester,
+      String requesterRegion,
+      String accepterRegion,
+      Integer cap) {
+    String accepter = requester.equals(REQUESTER) ? ACCEPTER : REQUESTER;
+    Vpc from = at.namedVpc("r", requester, requesterRegion, "10.0.0.0/16");
+    Vpc to = at.namedVpc("a", accepter, accepterRegion, "10.1.0.0/16");
+    return at.request(from, to, cap);
   }
 
   private static OffsetDateTime utc(Instant instant) {

@@ -38,7 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = BillingApplication.class)
 public abstract class BillingTestBase {
 
-  protected static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  protected static final ZoneId SHANGHAI = BillingInstants.SHANGHAI;
   private static final TestDatabase DATABASE = newDatabase();
   private static final AtomicLong RUNS = new AtomicLong();
 
@@ -93,7 +93,8 @@ public abstract class BillingTestBase {
 
   /**
    * Seven cross-region connections active since the day before, with peaks 100, 200, ... 700 Mbps
-   * in the first 35 minutes of the day: 4240.00 CNY on the D7 volume tariff.
+   * in the first 35 minutes of the day: 4240.00 CNY on the D7 volume tariff. Listed in id order,
+   * the order the job reads them in.
    */
   protected List<String> sevenConnections(LocalDate day, Instant dayStart) {
     return sevenConnections(fixture, tariffs, day, dayStart);
@@ -106,13 +107,16 @@ public abstract class BillingTestBase {
     tariffs.load(List.of(d7Volume("cn-mainland:cn-mainland", LocalDate.of(2026, 1, 1))));
     List<String> ids = new ArrayList<>();
     for (int i = 1; i <= 7; i++) {
-      String id = fixture.crossRegion(5000, dayStart.minus(Duration.ofDays(1)));
+      ids.add(fixture.crossRegion(5000, dayStart.minus(Duration.ofDays(1))));
+    }
+    // In the order the job reads them (by id), so that the i-th of the list is the i-th line.
+    ids.sort(null);
+    for (int i = 1; i <= 7; i++) {
       fixture.bucket(
-          id,
+          ids.get(i - 1),
           dayStart.plusSeconds(300L * i),
           BillingFixture.bytesFor(100 * i),
           BillingFixture.bytesFor(10));
-      ids.add(id);
     }
     return ids;
   }

@@ -1,6 +1,10 @@
 package io.peerbill.billing.job;
 
 import static io.peerbill.billing.BillingFixture.bytesFor;
+import static io.peerbill.billing.BillingInstants.BEFORE_DAY;
+import static io.peerbill.billing.BillingInstants.DAY;
+import static io.peerbill.billing.BillingInstants.DAY_END;
+import static io.peerbill.billing.BillingInstants.DAY_START;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.peerbill.billing.BillingFixture;
@@ -16,14 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.ExitStatus;
 
 class DailyPeakBillingJobTest extends BillingTestBase {
-
-  static final LocalDate DAY = LocalDate.of(2026, 11, 25);
-
-  /** 2026-11-25 00:00 in Asia/Shanghai (UTC+8). */
-  static final Instant DAY_START = Instant.parse("2026-11-24T16:00:00Z");
-
-  static final Instant DAY_END = Instant.parse("2026-11-25T16:00:00Z");
-  static final Instant BEFORE_DAY = DAY_START.minus(Duration.ofDays(3));
 
   private String billedConnection(int cap) {
     fixture.partitions(DAY);

@@ -3,9 +3,11 @@ package io.peerbill.billing.job;
 import static io.peerbill.billing.BillingFixture.ACCEPTER;
 import static io.peerbill.billing.BillingFixture.REQUESTER;
 import static io.peerbill.billing.BillingFixture.bytesFor;
-import static io.peerbill.schema.jooq.Tables.PEERING_CONNECTION;
+import static io.peerbill.billing.BillingInstants.DAY;
+import static io.peerbill.billing.BillingInstants.DAY_START;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.peerbill.billing.BillingFixture;
 import io.peerbill.billing.BillingProperties.Payer;
 import io.peerbill.billing.BillingTestBase;
 import io.peerbill.billing.statement.Statement;
@@ -23,9 +25,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 abstract class PayerTestBase extends BillingTestBase {
 
-  static final LocalDate DAY = LocalDate.of(2026, 11, 25);
-  static final Instant DAY_START = Instant.parse("2026-11-24T16:00:00Z");
-
   @Autowired StatementRepository statements;
 
   void assertLinesAndStatementsArePaidBy(Payer party) throws Exception {
@@ -35,13 +34,9 @@ abstract class PayerTestBase extends BillingTestBase {
     Instant before = DAY_START.minus(Duration.ofDays(3));
     String requestedByRequester = fixture.crossRegion(1000, before); // 912 Mbps: 1368.00
     fixture.bucket(requestedByRequester, DAY_START, bytesFor(912), 0);
-    String requestedByAccepter = fixture.crossRegion(1000, before); // 100 Mbps: 154.00
+    String requestedByAccepter = // 100 Mbps: 154.00
+        fixture.active(ACCEPTER, BillingFixture.GUANGZHOU, BillingFixture.BEIJING, 1000, before);
     fixture.bucket(requestedByAccepter, DAY_START, 0, bytesFor(100));
-    dsl.update(PEERING_CONNECTION)
-        .set(PEERING_CONNECTION.REQUESTER_ACCOUNT_ID, ACCEPTER)
-        .set(PEERING_CONNECTION.ACCEPTER_ACCOUNT_ID, REQUESTER)
-        .where(PEERING_CONNECTION.ID.eq(requestedByAccepter))
-        .execute();
 
     bill(DAY, SHANGHAI);
 

@@ -1,7 +1,5 @@
 package io.peerbill.billing.month;
 
-import static io.peerbill.schema.jooq.Tables.CHARGE_MODE_CHANGE;
-
 import io.peerbill.billing.BillingFixture;
 import io.peerbill.billing.BillingMonth;
 import io.peerbill.billing.tariff.Tariff;
@@ -9,7 +7,10 @@ import io.peerbill.billing.tariff.TariffRepository;
 import io.peerbill.billing.tariff.TariffTier;
 import io.peerbill.billing.tariff.TierModel;
 import io.peerbill.peering.ChargeMode;
+import io.peerbill.peering.ChargeModes;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -37,15 +38,13 @@ final class MonthFixture {
     mode(connectionId, ChargeMode.MONTHLY_95TH, from);
   }
 
+  /**
+   * The requester's account chooses {@code mode} the day before {@code from} begins: the charge
+   * mode changes from the next calendar month on (D13), i.e. from {@code from}.
+   */
   void mode(String connectionId, ChargeMode mode, BillingMonth from) {
-    dsl.insertInto(CHARGE_MODE_CHANGE)
-        .set(CHARGE_MODE_CHANGE.CONNECTION_ID, connectionId)
-        .set(CHARGE_MODE_CHANGE.CHARGE_MODE, mode.name())
-        .set(CHARGE_MODE_CHANGE.EFFECTIVE_MONTH, from.month().atDay(1))
-        .set(CHARGE_MODE_CHANGE.EFFECTIVE_FROM, from.start().atOffset(ZoneOffset.UTC))
-        .set(CHARGE_MODE_CHANGE.ZONE, from.zone().getId())
-        .set(CHARGE_MODE_CHANGE.ACTOR_ACCOUNT_ID, BillingFixture.REQUESTER)
-        .execute();
+    Clock dayBefore = Clock.fixed(from.start().minus(Duration.ofDays(1)), ZoneOffset.UTC);
+    new ChargeModes(dsl, dayBefore).set(BillingFixture.REQUESTER, connectionId, mode, from.zone());
   }
 
   /** The cn-mainland MONTHLY_95TH tariff in force from 2026-01-01. */

@@ -1,5 +1,8 @@
 package io.peerbill.billing.run;
 
+import static io.peerbill.billing.BillingInstants.DAY;
+import static io.peerbill.billing.BillingInstants.DAY_END;
+import static io.peerbill.billing.BillingInstants.DAY_START;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.peerbill.billing.BillingDay;
@@ -7,8 +10,6 @@ import io.peerbill.billing.BillingTestBase;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
 import javax.sql.DataSource;
@@ -30,9 +31,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class BillKilledMidRunTest extends BillingTestBase {
 
-  static final LocalDate DAY = LocalDate.of(2026, 11, 25);
-  static final Instant DAY_START = Instant.parse("2026-11-24T16:00:00Z");
-  static final Instant DAY_END = Instant.parse("2026-11-25T16:00:00Z");
   static final int LINE_GATE = 1;
   static final int CONNECTIONS = 7;
   static final long SEED = Long.getLong("peerbill.kill.seed", System.nanoTime());

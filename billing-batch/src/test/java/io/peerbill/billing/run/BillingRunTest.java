@@ -1,6 +1,9 @@
 package io.peerbill.billing.run;
 
 import static io.peerbill.billing.BillingFixture.bytesFor;
+import static io.peerbill.billing.BillingInstants.DAY;
+import static io.peerbill.billing.BillingInstants.DAY_END;
+import static io.peerbill.billing.BillingInstants.DAY_START;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -16,8 +19,6 @@ import io.peerbill.billing.statement.StatementRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,10 +27,6 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 
 class BillingRunTest extends BillingTestBase {
-
-  static final LocalDate DAY = LocalDate.of(2026, 11, 25);
-  static final Instant DAY_START = Instant.parse("2026-11-24T16:00:00Z");
-  static final Instant DAY_END = Instant.parse("2026-11-25T16:00:00Z");
 
   @Autowired StatementRepository statements;
   @Autowired DryRun dryRun;

@@ -1,6 +1,9 @@
 package io.peerbill.billing.run;
 
 import static io.peerbill.billing.BillingFixture.bytesFor;
+import static io.peerbill.billing.BillingInstants.DAY;
+import static io.peerbill.billing.BillingInstants.DAY_END;
+import static io.peerbill.billing.BillingInstants.DAY_START;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,8 +13,6 @@ import io.peerbill.billing.BillingTestBase;
 import io.peerbill.billing.job.DailyPeakQuery;
 import io.peerbill.billing.line.LineStatus;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
@@ -23,10 +24,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /** One run of a day at a time; a run whose process died is recovered; staging guards removal. */
 class FencedRunTest extends BillingTestBase {
-
-  static final LocalDate DAY = LocalDate.of(2026, 11, 25);
-  static final Instant DAY_START = Instant.parse("2026-11-24T16:00:00Z");
-  static final Instant DAY_END = Instant.parse("2026-11-25T16:00:00Z");
 
   @Autowired DayExecutions executions;
 

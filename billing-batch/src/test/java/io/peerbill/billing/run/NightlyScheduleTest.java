@@ -1,6 +1,9 @@
 package io.peerbill.billing.run;
 
 import static io.peerbill.billing.BillingFixture.bytesFor;
+import static io.peerbill.billing.BillingInstants.DAY;
+import static io.peerbill.billing.BillingInstants.DAY_END;
+import static io.peerbill.billing.BillingInstants.DAY_START;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.peerbill.billing.BillingDay;
@@ -37,13 +40,6 @@ class NightlyScheduleTest extends BillingTestBase {
 
   static final String CRON = "0 30 2 29 2 *";
   static final MutableClock CLOCK = new MutableClock(Instant.EPOCH);
-
-  static final LocalDate DAY = LocalDate.of(2026, 11, 25);
-
-  /** 2026-11-25 00:00 and 2026-11-26 00:00 in Asia/Shanghai (UTC+8). */
-  static final Instant DAY_START = Instant.parse("2026-11-24T16:00:00Z");
-
-  static final Instant DAY_END = Instant.parse("2026-11-25T16:00:00Z");
 
   /** 02:30 on 2026-11-26 in Shanghai, when the nightly run fires; in UTC still 2026-11-25. */
   static final Instant NIGHTLY_RUN = Instant.parse("2026-11-25T18:30:00Z");

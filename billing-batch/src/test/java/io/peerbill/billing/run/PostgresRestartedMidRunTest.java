@@ -1,5 +1,8 @@
 package io.peerbill.billing.run;
 
+import static io.peerbill.billing.BillingInstants.DAY;
+import static io.peerbill.billing.BillingInstants.DAY_END;
+import static io.peerbill.billing.BillingInstants.DAY_START;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.peerbill.billing.BillingFixture;
@@ -14,8 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -33,10 +34,6 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
  * port so that it comes back as it was.
  */
 class PostgresRestartedMidRunTest {
-
-  static final LocalDate DAY = LocalDate.of(2026, 11, 25);
-  static final Instant DAY_START = Instant.parse("2026-11-24T16:00:00Z");
-  static final Instant DAY_END = Instant.parse("2026-11-25T16:00:00Z");
 
   @TempDir Path dir;
 

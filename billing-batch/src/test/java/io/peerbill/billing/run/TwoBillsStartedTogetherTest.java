@@ -1,13 +1,14 @@
 package io.peerbill.billing.run;
 
+import static io.peerbill.billing.BillingInstants.DAY;
+import static io.peerbill.billing.BillingInstants.DAY_END;
+import static io.peerbill.billing.BillingInstants.DAY_START;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.peerbill.billing.BillingDay;
 import io.peerbill.billing.BillingTestBase;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,10 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * nothing is written twice.
  */
 class TwoBillsStartedTogetherTest extends BillingTestBase {
-
-  static final LocalDate DAY = LocalDate.of(2026, 11, 25);
-  static final Instant DAY_START = Instant.parse("2026-11-24T16:00:00Z");
-  static final Instant DAY_END = Instant.parse("2026-11-25T16:00:00Z");
 
   @Autowired DayExecutions executions;
 

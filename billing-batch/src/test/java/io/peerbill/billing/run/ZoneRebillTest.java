@@ -1,5 +1,7 @@
 package io.peerbill.billing.run;
 
+import static io.peerbill.billing.BillingInstants.DAY;
+import static io.peerbill.billing.BillingInstants.DAY_START;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,8 +11,6 @@ import io.peerbill.billing.line.BillLine;
 import io.peerbill.billing.line.BillLineRepository.LineRevision;
 import io.peerbill.billing.line.LineStatus;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,8 +18,6 @@ import org.junit.jupiter.api.Test;
 /** A day billed in one zone is billed in another only when the operator says so (D5). */
 class ZoneRebillTest extends BillingTestBase {
 
-  static final LocalDate DAY = LocalDate.of(2026, 11, 25);
-  static final Instant DAY_START = Instant.parse("2026-11-24T16:00:00Z");
   static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
   @Test

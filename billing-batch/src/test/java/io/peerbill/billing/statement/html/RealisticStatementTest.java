@@ -1,11 +1,14 @@
 package io.peerbill.billing.statement.html;
 
 import static io.peerbill.billing.BillingFixture.bytesFor;
+import static io.peerbill.billing.BillingInstants.BEFORE_DAY;
+import static io.peerbill.billing.BillingInstants.DAY;
+import static io.peerbill.billing.BillingInstants.DAY_START;
+import static io.peerbill.billing.BillingInstants.SHANGHAI_DAY;
 import static io.peerbill.schema.jooq.Tables.PEERING_CONNECTION;
 import static io.peerbill.schema.jooq.Tables.TRAFFIC_5M;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.peerbill.billing.BillingDay;
 import io.peerbill.billing.BillingFixture;
 import io.peerbill.billing.BillingTestBase;
 import io.peerbill.billing.line.LineStatus;
@@ -28,11 +31,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * copied to {@code target/statement-sample/} for the look in a browser (README, billing).
  */
 class RealisticStatementTest extends BillingTestBase {
-
-  static final LocalDate DAY = LocalDate.of(2026, 11, 25);
-  static final BillingDay SHANGHAI_DAY = new BillingDay(DAY, SHANGHAI);
-  static final Instant DAY_START = SHANGHAI_DAY.start();
-  static final Instant BEFORE_DAY = DAY_START.minus(Duration.ofDays(3));
 
   @Autowired StatementPageLoader loader;
 

@@ -1,6 +1,10 @@
 package io.peerbill.billing.statement.html;
 
 import static io.peerbill.billing.BillingFixture.bytesFor;
+import static io.peerbill.billing.BillingInstants.BEFORE_DAY;
+import static io.peerbill.billing.BillingInstants.DAY;
+import static io.peerbill.billing.BillingInstants.DAY_START;
+import static io.peerbill.billing.BillingInstants.SHANGHAI_DAY;
 import static io.peerbill.schema.jooq.Tables.PEERING_CONNECTION;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,14 +31,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** The HTML statement the billing job writes beside the CSV, read back from its file. */
 class StatementHtmlTest extends BillingTestBase {
 
-  static final LocalDate DAY = LocalDate.of(2026, 11, 25);
-  static final BillingDay SHANGHAI_DAY = new BillingDay(DAY, SHANGHAI);
-
-  /** 2026-11-25 00:00 in Asia/Shanghai (UTC+8). */
-  static final Instant DAY_START = Instant.parse("2026-11-24T16:00:00Z");
-
-  static final Instant BEFORE_DAY = DAY_START.minus(Duration.ofDays(3));
-
   @Autowired StatementPageLoader loader;
 
   @Test
@@ -48,12 +44,14 @@ class StatementHtmlTest extends BillingTestBase {
     String free = fixture.sameRegion(BEFORE_DAY);
     fixture.bucket(free, DAY_START, bytesFor(3000), 0);
     String silent = fixture.crossRegion(100, BEFORE_DAY);
-    String otherPayer = fixture.crossRegion(1000, BEFORE_DAY);
+    String otherPayer =
+        fixture.active(
+            BillingFixture.ACCEPTER,
+            BillingFixture.GUANGZHOU,
+            BillingFixture.BEIJING,
+            1000,
+            BEFORE_DAY);
     fixture.bucket(otherPayer, DAY_START, bytesFor(10), 0);
-    dsl.update(PEERING_CONNECTION)
-        .set(PEERING_CONNECTION.REQUESTER_ACCOUNT_ID, BillingFixture.ACCEPTER)
-        .where(PEERING_CONNECTION.ID.eq(otherPayer))
-        .execute();
 
     billAndRender(DAY, SHANGHAI);
 
