@@ -1,20 +1,16 @@
 package io.peerbill.alerting;
 
-import static io.peerbill.schema.jooq.Tables.ACCOUNT;
-import static io.peerbill.schema.jooq.Tables.PEERING_CONNECTION;
-import static io.peerbill.schema.jooq.Tables.PEERING_EVENT;
-import static io.peerbill.schema.jooq.Tables.REGION;
-import static io.peerbill.schema.jooq.Tables.VPC;
-
+import io.peerbill.peering.Vpc;
+import io.peerbill.peering.WorldBuilder;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.jooq.DSLContext;
 
 /**
- * Named accounts, connections and instants for alert tests, written straight into the lifecycle
- * tables (what the peering service would have recorded).
+ * Named accounts, connections and instants for alert tests; the accounts and connections are built
+ * through the peering service ({@link WorldBuilder}), as a customer would have made them.
  */
 public final class AlertFixtures {
 
@@ -22,84 +18,44 @@ public final class AlertFixtures {
   public static final String BOB = "bob";
   public static final String CAROL = "carol";
 
-  /** Alice's cross-region connection (Guangzhou - Beijing), cap 100 Mbps. */
-  public static final String CROSS = "pcx-cross0001";
-
-  /** Alice's same-region connection (Guangzhou), no cap. */
-  public static final String SAME = "pcx-same00001";
-
-  /** Bob's and Carol's connection: not Alice's. */
-  public static final String OTHERS = "pcx-others001";
-
   public static final Instant DAY_START = Instant.parse("2026-11-25T00:00:00Z");
   public static final Instant ONE_MINUTE_LATER = DAY_START.plusSeconds(60);
   public static final String SECRET = "s3cret-s3cret-s3cret";
 
+  /**
+   * The connections alert tests aim policies at.
+   *
+   * @param cross Alice's cross-region connection (Guangzhou - Beijing), cap 100 Mbps
+   * @param same Alice's same-region connection (Guangzhou), no cap
+   * @param others Bob's and Carol's connection: not Alice's
+   */
+  public record Connections(String cross, String same, String others) {}
+
   private AlertFixtures() {}
 
-  public static void lifecycle(DSLContext dsl) {
-    for (String account : new String[] {ALICE, BOB, CAROL}) {
-      dsl.insertInto(ACCOUNT).set(ACCOUNT.ID, account).set(ACCOUNT.NAME, account).execute();
-    }
-    dsl.insertInto(REGION, REGION.CODE, REGION.NAME, REGION.GEO_ZONE)
-        .values("ap-guangzhou", "Guangzhou", "cn-mainland")
-        .values("ap-beijing", "Beijing", "cn-mainland")
-        .execute();
-    vpc(dsl, "vpc-alice001", ALICE, "ap-guangzhou");
-    vpc(dsl, "vpc-alice002", ALICE, "ap-beijing");
-    vpc(dsl, "vpc-alice003", ALICE, "ap-guangzhou");
-    vpc(dsl, "vpc-bob00001", BOB, "ap-guangzhou");
-    vpc(dsl, "vpc-carol001", CAROL, "ap-guangzhou");
-    connection(dsl, CROSS, "vpc-alice001", ALICE, "ap-guangzhou", "vpc-alice002", ALICE, 100);
-    connection(dsl, SAME, "vpc-alice001", ALICE, "ap-guangzhou", "vpc-alice003", ALICE, null);
-    connection(dsl, OTHERS, "vpc-bob00001", BOB, "ap-guangzhou", "vpc-carol001", CAROL, null);
+  /** The accounts and the three connections, all ACTIVE since the day before {@link #DAY_START}. */
+  public static Connections lifecycle(DSLContext dsl) {
+    WorldBuilder world =
+        new WorldBuilder(dsl, Clock.systemUTC())
+            .at(DAY_START.minus(Duration.ofDays(1)))
+            .account(ALICE, ALICE)
+            .account(BOB, BOB)
+            .account(CAROL, CAROL)
+            .region("ap-guangzhou", "Guangzhou", "cn-mainland")
+            .region("ap-beijing", "Beijing", "cn-mainland");
+    Vpc aliceGz = world.namedVpc("vpc-alice001", ALICE, "ap-guangzhou", "10.1.0.0/16");
+    Vpc aliceBj = world.namedVpc("vpc-alice002", ALICE, "ap-beijing", "10.2.0.0/16");
+    Vpc aliceGz2 = world.namedVpc("vpc-alice003", ALICE, "ap-guangzhou", "10.3.0.0/16");
+    Vpc bob = world.namedVpc("vpc-bob00001", BOB, "ap-guangzhou", "10.4.0.0/16");
+    Vpc carol = world.namedVpc("vpc-carol001", CAROL, "ap-guangzhou", "10.5.0.0/16");
+    return new Connections(
+        world.peer("cross", aliceGz, aliceBj, 100).id(),
+        world.peer("same", aliceGz, aliceGz2, null).id(),
+        world.peer("others", bob, carol, null).id());
   }
 
-  private static void vpc(DSLContext dsl, String id, String account, String region) {
-    dsl.insertInto(VPC)
-        .set(VPC.ID, id)
-        .set(VPC.ACCOUNT_ID, account)
-        .set(VPC.REGION, region)
-        .set(VPC.NAME, id)
-        .execute();
-  }
-
-  private static void connection(
-      DSLContext dsl,
-      String id,
-      String requesterVpc,
-      String requester,
-      String requesterRegion,
-      String accepterVpc,
-      String accepter,
-      Integer cap) {
-    OffsetDateTime created = DAY_START.minusSeconds(86400).atOffset(ZoneOffset.UTC);
-    String accepterRegion = cap == null ? requesterRegion : "ap-beijing";
-    dsl.insertInto(PEERING_CONNECTION)
-        .set(PEERING_CONNECTION.ID, id)
-        .set(PEERING_CONNECTION.NAME, id)
-        .set(PEERING_CONNECTION.REQUESTER_VPC_ID, requesterVpc)
-        .set(PEERING_CONNECTION.REQUESTER_ACCOUNT_ID, requester)
-        .set(PEERING_CONNECTION.REQUESTER_REGION, requesterRegion)
-        .set(PEERING_CONNECTION.ACCEPTER_VPC_ID, accepterVpc)
-        .set(PEERING_CONNECTION.ACCEPTER_ACCOUNT_ID, accepter)
-        .set(PEERING_CONNECTION.ACCEPTER_REGION, accepterRegion)
-        .set(PEERING_CONNECTION.SCOPE, cap == null ? "SAME_REGION" : "CROSS_REGION")
-        .set(PEERING_CONNECTION.STATE, "ACTIVE")
-        .set(PEERING_CONNECTION.BANDWIDTH_CAP_MBPS, cap)
-        .set(PEERING_CONNECTION.CREATED_AT, created)
-        .set(PEERING_CONNECTION.ACCEPTED_AT, created)
-        .execute();
-    dsl.insertInto(PEERING_EVENT)
-        .set(PEERING_EVENT.CONNECTION_ID, id)
-        .set(PEERING_EVENT.TO_STATE, "ACTIVE")
-        .set(PEERING_EVENT.ACTOR_ACCOUNT_ID, requester)
-        .set(PEERING_EVENT.OCCURRED_AT, created)
-        .execute();
-  }
-
-  /** Alice: InBandwidth > 80 Mbps on the cross-region connection, 1 min, 3 periods. */
-  public static AlertPolicySpec inBandwidthAbove80(String webhookUrl) {
+  /** Alice: InBandwidth > 80 Mbps on her cross-region connection, 1 min, 3 periods. */
+  public static AlertPolicySpec inBandwidthAbove80(String cross, String webhookUrl) {
     return new AlertPolicySpec(
         "in-above-80",
         AlertMetric.IN_BANDWIDTH,
@@ -108,7 +64,7 @@ public final class AlertFixtures {
         StatisticPeriod.ONE_MINUTE,
         3,
         Severity.WARN,
-        CROSS,
+        cross,
         RepeatSchedule.NONE,
         true,
         webhookUrl,
@@ -122,17 +78,17 @@ public final class AlertFixtures {
         connection, StatisticPeriod.ONE_MINUTE, start, bytes, 0, 1000, 0, 0, 0, 1, null);
   }
 
-  /** A notice of {@code policy} on {@link #CROSS} for the minute from {@code start}. */
+  /** A notice of {@code policy} on its connection for the minute from {@code start}. */
   public static AlertEvent notice(
       AlertPolicy policy, AlertEventState state, Instant start, double value) {
     Instant end = start.plusSeconds(60);
     AlertPolicySpec spec = policy.spec();
     return new AlertEvent(
-        AlertEvent.idOf(policy.id(), CROSS, start, end),
+        AlertEvent.idOf(policy.id(), spec.connectionId(), start, end),
         policy.id(),
         policy.revision(),
         policy.accountId(),
-        CROSS,
+        spec.connectionId(),
         state,
         spec.metric(),
         spec.comparison(),

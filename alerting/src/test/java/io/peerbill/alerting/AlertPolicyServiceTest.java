@@ -2,9 +2,6 @@ package io.peerbill.alerting;
 
 import static io.peerbill.alerting.AlertFixtures.ALICE;
 import static io.peerbill.alerting.AlertFixtures.BOB;
-import static io.peerbill.alerting.AlertFixtures.CROSS;
-import static io.peerbill.alerting.AlertFixtures.OTHERS;
-import static io.peerbill.alerting.AlertFixtures.SAME;
 import static io.peerbill.alerting.AlertFixtures.inBandwidthAbove80;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,17 +23,18 @@ class AlertPolicyServiceTest {
   private static final String URL = "https://hooks.example.test/peerbill";
   private AlertPolicyService service;
   private DSLContext dsl;
+  private AlertFixtures.Connections peered;
 
   @BeforeEach
   void setUp(TestDatabase db) {
     dsl = db.dsl();
-    AlertFixtures.lifecycle(dsl);
+    peered = AlertFixtures.lifecycle(dsl);
     service = new AlertPolicyService(dsl);
   }
 
   private static AlertPolicySpec spec(
       AlertMetric metric, String threshold, String connection, String url) {
-    AlertPolicySpec base = inBandwidthAbove80(url);
+    AlertPolicySpec base = inBandwidthAbove80(connection, url);
     return new AlertPolicySpec(
         base.name(),
         metric,
@@ -63,7 +61,7 @@ class AlertPolicyServiceTest {
             StatisticPeriod.FIVE_MINUTES,
             30,
             Severity.SERIOUS,
-            CROSS,
+            peered.cross(),
             RepeatSchedule.every(Duration.ofMinutes(10), true),
             false,
             URL,
@@ -82,9 +80,9 @@ class AlertPolicyServiceTest {
 
   @Test
   void everyChangeTakesANewRevision_D11() {
-    AlertPolicy p = service.create(ALICE, inBandwidthAbove80(URL));
+    AlertPolicy p = service.create(ALICE, inBandwidthAbove80(peered.cross(), URL));
     AlertPolicy updated =
-        service.update(ALICE, p.id(), spec(AlertMetric.IN_PKG, "5000", CROSS, URL));
+        service.update(ALICE, p.id(), spec(AlertMetric.IN_PKG, "5000", peered.cross(), URL));
     assertThat(updated.spec().metric()).isEqualTo(AlertMetric.IN_PKG);
     assertThat(updated.revision()).isGreaterThan(p.revision());
     AlertPolicy disabled = service.setEnabled(ALICE, p.id(), false);
@@ -95,18 +93,19 @@ class AlertPolicyServiceTest {
 
   @Test
   void aDeletedPolicyIsGoneForItsOwnerAndItsNameIsFree_D11() {
-    AlertPolicy p = service.create(ALICE, inBandwidthAbove80(URL));
+    AlertPolicy p = service.create(ALICE, inBandwidthAbove80(peered.cross(), URL));
     service.delete(ALICE, p.id());
     assertThat(service.list(ALICE)).isEmpty();
     assertThatThrownBy(() -> service.show(ALICE, p.id()))
         .isInstanceOf(UnknownAlertPolicyException.class)
         .hasMessage("no alert policy " + p.id() + " for account alice");
-    assertThat(service.create(ALICE, inBandwidthAbove80(URL)).id()).isNotEqualTo(p.id());
+    assertThat(service.create(ALICE, inBandwidthAbove80(peered.cross(), URL)).id())
+        .isNotEqualTo(p.id());
   }
 
   @Test
   void anAccountCannotSeeOrChangeAnotherAccountsPolicy_D2() {
-    AlertPolicy p = service.create(ALICE, inBandwidthAbove80(URL));
+    AlertPolicy p = service.create(ALICE, inBandwidthAbove80(peered.cross(), URL));
     assertThatThrownBy(() -> service.setEnabled(BOB, p.id(), false))
         .hasMessage("no alert policy " + p.id() + " for account bob");
     assertThatThrownBy(() -> service.delete(BOB, p.id()))
@@ -116,30 +115,38 @@ class AlertPolicyServiceTest {
 
   @Test
   void utilisationOfASameRegionConnectionIsRefused_R16_D11() {
-    assertThatThrownBy(() -> service.create(ALICE, spec(AlertMetric.INBAND_RATE, "80", SAME, URL)))
+    assertThatThrownBy(
+            () -> service.create(ALICE, spec(AlertMetric.INBAND_RATE, "80", peered.same(), URL)))
         .isInstanceOf(InvalidAlertPolicyException.class)
         .hasMessage(
             "InbandRate is a share of the bandwidth cap and applies to cross-region connections"
-                + " only; pcx-same00001 is same-region (no cap)");
-    assertThat(service.create(ALICE, spec(AlertMetric.INBAND_RATE, "80", CROSS, URL))).isNotNull();
+                + " only; "
+                + peered.same()
+                + " is same-region (no cap)");
+    assertThat(service.create(ALICE, spec(AlertMetric.INBAND_RATE, "80", peered.cross(), URL)))
+        .isNotNull();
   }
 
   @Test
   void thresholdsOutOfTheMetricsRangeAreRefused_D11() {
-    assertThatThrownBy(() -> service.create(ALICE, spec(AlertMetric.PKG_DROP, "100.5", CROSS, URL)))
+    assertThatThrownBy(
+            () -> service.create(ALICE, spec(AlertMetric.PKG_DROP, "100.5", peered.cross(), URL)))
         .hasMessage("threshold 100.5 is out of range for PkgDrop: 0..100 %, at most 3 decimals");
     assertThatThrownBy(
-            () -> service.create(ALICE, spec(AlertMetric.IN_BANDWIDTH, "-1", CROSS, URL)))
+            () -> service.create(ALICE, spec(AlertMetric.IN_BANDWIDTH, "-1", peered.cross(), URL)))
         .hasMessage(
             "threshold -1 is out of range for InBandwidth: 0..100000 Mbps, at most 3 decimals");
-    assertThatThrownBy(() -> service.create(ALICE, spec(AlertMetric.IN_PKG, "1.0001", CROSS, URL)))
+    assertThatThrownBy(
+            () -> service.create(ALICE, spec(AlertMetric.IN_PKG, "1.0001", peered.cross(), URL)))
         .isInstanceOf(InvalidAlertPolicyException.class);
   }
 
   @Test
   void anotherAccountsConnectionIsRefused_D2() {
-    assertThatThrownBy(() -> service.create(ALICE, spec(AlertMetric.IN_PKG, "1", OTHERS, URL)))
-        .hasMessage("connection pcx-others001 belongs to another account; alice is neither end");
+    assertThatThrownBy(
+            () -> service.create(ALICE, spec(AlertMetric.IN_PKG, "1", peered.others(), URL)))
+        .hasMessage(
+            "connection " + peered.others() + " belongs to another account; alice is neither end");
     assertThatThrownBy(
             () -> service.create(ALICE, spec(AlertMetric.IN_PKG, "1", "pcx-nothere1", URL)))
         .hasMessage("unknown connection pcx-nothere1");
@@ -148,22 +155,27 @@ class AlertPolicyServiceTest {
   @Test
   void badWebhookUrlsAreRefused_D11() {
     assertThatThrownBy(
-            () -> service.create(ALICE, spec(AlertMetric.IN_PKG, "1", CROSS, "ftp://x.test/h")))
+            () ->
+                service.create(
+                    ALICE, spec(AlertMetric.IN_PKG, "1", peered.cross(), "ftp://x.test/h")))
         .hasMessage(
             "webhook URL 'ftp://x.test/h' is not an absolute http:// or https:// URL with a host");
     assertThatThrownBy(
-            () -> service.create(ALICE, spec(AlertMetric.IN_PKG, "1", CROSS, "http://bad host/")))
+            () ->
+                service.create(
+                    ALICE, spec(AlertMetric.IN_PKG, "1", peered.cross(), "http://bad host/")))
         .hasMessageStartingWith("webhook URL 'http://bad host/' is malformed: ");
-    assertThatThrownBy(() -> service.create(ALICE, spec(AlertMetric.IN_PKG, "1", CROSS, "hooks")))
+    assertThatThrownBy(
+            () -> service.create(ALICE, spec(AlertMetric.IN_PKG, "1", peered.cross(), "hooks")))
         .isInstanceOf(InvalidAlertPolicyException.class);
   }
 
   @Test
   void otherBadInputIsRefusedInOneLine_D11() {
-    assertThatThrownBy(() -> service.create("nobody", inBandwidthAbove80(URL)))
+    assertThatThrownBy(() -> service.create("nobody", inBandwidthAbove80(peered.cross(), URL)))
         .hasMessage("unknown account nobody");
-    service.create(ALICE, inBandwidthAbove80(URL));
-    assertThatThrownBy(() -> service.create(ALICE, inBandwidthAbove80(URL)))
+    service.create(ALICE, inBandwidthAbove80(peered.cross(), URL));
+    assertThatThrownBy(() -> service.create(ALICE, inBandwidthAbove80(peered.cross(), URL)))
         .hasMessage("account alice already has an alert policy named 'in-above-80'");
     assertThatThrownBy(() -> new RepeatSchedule(60, false))
         .hasMessage("repeat interval must be between 5m and 1d, got 1m");
@@ -173,7 +185,7 @@ class AlertPolicyServiceTest {
 
   @Test
   void consecutivePeriodsAreOneToThirty_D11() {
-    AlertPolicySpec b = inBandwidthAbove80(URL);
+    AlertPolicySpec b = inBandwidthAbove80(peered.cross(), URL);
     AlertPolicySpec thirtyOne =
         new AlertPolicySpec(
             b.name(),
@@ -200,6 +212,6 @@ class AlertPolicyServiceTest {
         .filteredOn(all::covers)
         .extracting(ConnectionFacts::id)
         .as("utilisation: only the cross-region one")
-        .containsExactly(CROSS);
+        .containsExactly(peered.cross());
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.peerbill.alerting.AlertEvent;
 import io.peerbill.alerting.AlertEventRepository;
 import io.peerbill.alerting.AlertEventState;
+import io.peerbill.alerting.AlertFixtures;
 import io.peerbill.alerting.AlertMetric;
 import io.peerbill.alerting.Comparison;
 import io.peerbill.alerting.Severity;
@@ -31,11 +32,14 @@ class AlertCommandsTest {
 
   private Supplier<Database> database;
   private TestDatabase db;
+  private AlertFixtures.Connections peered;
+  private String[] create;
 
   @BeforeEach
   void setUp(TestDatabase db) {
     this.db = db;
-    CliFixtures.lifecycle(db.dsl());
+    peered = AlertFixtures.lifecycle(db.dsl());
+    create = createCommand(peered.cross());
     database = () -> Database.open(db.config());
   }
 
@@ -59,38 +63,40 @@ class AlertCommandsTest {
     return run(new AlertPolicyCommand(database), args);
   }
 
-  private static final String[] CREATE = {
-    "create",
-    "--as",
-    "alice",
-    "--name",
-    "busy",
-    "--metric",
-    "InBandwidth",
-    "--comparator",
-    ">=",
-    "--threshold",
-    "80.5",
-    "--period",
-    "5m",
-    "--periods",
-    "3",
-    "--severity",
-    "serious",
-    "--connection",
-    CliFixtures.CROSS,
-    "--repeat",
-    "10m",
-    "--exponential",
-    "--webhook-url",
-    "https://hooks.example.test/x",
-    "--webhook-secret",
-    "0123456789abcdef"
-  };
+  private static String[] createCommand(String cross) {
+    return new String[] {
+      "create",
+      "--as",
+      "alice",
+      "--name",
+      "busy",
+      "--metric",
+      "InBandwidth",
+      "--comparator",
+      ">=",
+      "--threshold",
+      "80.5",
+      "--period",
+      "5m",
+      "--periods",
+      "3",
+      "--severity",
+      "serious",
+      "--connection",
+      cross,
+      "--repeat",
+      "10m",
+      "--exponential",
+      "--webhook-url",
+      "https://hooks.example.test/x",
+      "--webhook-secret",
+      "0123456789abcdef"
+    };
+  }
 
   @Test
   void createShowListUpdateDisableDelete_D11() throws Exception {
-    Result created = policy(CREATE);
+    Result created = policy(create);
     assertThat(created.exit()).as(created.err()).isZero();
     assertThat(created.out())
         .contains("name:               busy")
@@ -105,9 +111,11 @@ class AlertCommandsTest {
     Result list = policy("list", "--as", "alice");
     assertThat(list.out().lines())
         .containsExactly(
-            "ID  NAME  CONDITION                 PERIOD  SEVERITY  SCOPE          REPEAT             ENABLED",
+            "ID  NAME  CONDITION                 PERIOD  SEVERITY  SCOPE         REPEAT             ENABLED",
             id
-                + "   busy  InBandwidth >= 80.5 Mbps  5m x3   serious   pcx-cross0001  10m (exponential)  yes");
+                + "   busy  InBandwidth >= 80.5 Mbps  5m x3   serious   "
+                + peered.cross()
+                + "  10m (exponential)  yes");
 
     Result updated =
         policy("update", id, "--as", "alice", "--threshold", "90", "--repeat", "none", "--json");
@@ -128,15 +136,17 @@ class AlertCommandsTest {
 
   @Test
   void errorsAreOneLineWithANonZeroExit_D11() {
-    String[] sameRegionRate = CREATE.clone();
+    String[] sameRegionRate = create.clone();
     sameRegionRate[6] = "InbandRate";
-    sameRegionRate[18] = CliFixtures.SAME;
+    sameRegionRate[18] = peered.same();
     Result r = policy(sameRegionRate);
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err())
         .isEqualTo(
             "peerbill: InbandRate is a share of the bandwidth cap and applies to cross-region"
-                + " connections only; pcx-same00001 is same-region (no cap)\n");
+                + " connections only; "
+                + peered.same()
+                + " is same-region (no cap)\n");
 
     Result noAccount = policy("list");
     assertThat(noAccount.err())
@@ -151,15 +161,14 @@ class AlertCommandsTest {
 
   @Test
   void alertsListShowsEachAlertsLastNotice_D11() {
-    assertThat(policy(CREATE).exit()).isZero();
+    assertThat(policy(create).exit()).isZero();
     long policyId = 1;
     Instant t0 = Instant.parse("2026-11-25T00:00:00Z");
     AlertEventRepository events = new AlertEventRepository(db.dsl());
-    events.record(event(policyId, "pcx-cross0001", AlertEventState.FIRING, t0, 95));
+    events.record(event(policyId, peered.cross(), AlertEventState.FIRING, t0, 95));
     events.record(
-        event(policyId, "pcx-cross0001", AlertEventState.RESOLVED, t0.plusSeconds(300), 10));
-    events.record(
-        event(policyId, "pcx-same00001", AlertEventState.FIRING, t0.plusSeconds(600), 99));
+        event(policyId, peered.cross(), AlertEventState.RESOLVED, t0.plusSeconds(300), 10));
+    events.record(event(policyId, peered.same(), AlertEventState.FIRING, t0.plusSeconds(600), 99));
 
     Result unscoped = run(new AlertsCommand(database), "list");
     assertThat(unscoped.exit()).isNotZero(); // issue 14: one account unless all are asked for
@@ -167,13 +176,13 @@ class AlertCommandsTest {
     Result all = run(new AlertsCommand(database), "list", "--all-accounts");
     assertThat(all.exit()).as(all.err()).isZero();
     assertThat(all.out().lines().skip(1).map(l -> l.split("\\s+")[0] + " " + l.split("\\s+")[4]))
-        .containsExactly("FIRING pcx-same00001", "RESOLVED pcx-cross0001");
+        .containsExactly("FIRING " + peered.same(), "RESOLVED " + peered.cross());
 
     Result firing =
         run(new AlertsCommand(database), "list", "--all-accounts", "--state", "firing", "--json");
     assertThat(firing.out())
-        .contains("\"connection_id\" : \"pcx-same00001\"")
-        .doesNotContain("pcx-cross0001");
+        .contains("\"connection_id\" : \"" + peered.same() + "\"")
+        .doesNotContain(peered.cross());
     assertThat(run(new AlertsCommand(database), "list", "--account", "bob").out().lines())
         .hasSize(1);
     assertThat(run(new AlertsCommand(database), "list", "--all-accounts", "--state", "gone").err())

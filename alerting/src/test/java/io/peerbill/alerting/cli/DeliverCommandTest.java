@@ -34,11 +34,11 @@ class DeliverCommandTest {
   @Test
   void deliverOnceSendsEveryQueuedNoticeSignedAndNothingTwice_D11(TestDatabase db)
       throws Exception {
-    AlertFixtures.lifecycle(db.dsl());
+    String cross = AlertFixtures.lifecycle(db.dsl()).cross();
     try (WebhookReceiver receiver = new WebhookReceiver()) {
       AlertPolicy policy =
           new AlertPolicyService(db.dsl())
-              .create(ALICE, AlertFixtures.inBandwidthAbove80(receiver.url()));
+              .create(ALICE, AlertFixtures.inBandwidthAbove80(cross, receiver.url()));
       AlertEventRepository events = new AlertEventRepository(db.dsl());
       events.record(AlertFixtures.notice(policy, AlertEventState.FIRING, DAY_START, 95));
       events.record(

@@ -43,16 +43,17 @@ class WebhookHardeningTest {
   private static final WebhookSecretCipher KEY = WebhookSecretCipher.of(new byte[32]);
 
   private DSLContext dsl;
+  private String cross;
 
   @BeforeEach
   void setUp(TestDatabase db) {
     dsl = db.dsl();
-    AlertFixtures.lifecycle(dsl);
+    cross = AlertFixtures.lifecycle(dsl).cross();
   }
 
   private AlertPolicy create(WebhookTargetGuard guard, String url) {
     return new AlertPolicyService(dsl, guard, KEY)
-        .create(ALICE, AlertFixtures.inBandwidthAbove80(url));
+        .create(ALICE, AlertFixtures.inBandwidthAbove80(cross, url));
   }
 
   @Test

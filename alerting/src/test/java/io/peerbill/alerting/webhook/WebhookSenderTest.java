@@ -1,7 +1,6 @@
 package io.peerbill.alerting.webhook;
 
 import static io.peerbill.alerting.AlertFixtures.ALICE;
-import static io.peerbill.alerting.AlertFixtures.CROSS;
 import static io.peerbill.alerting.AlertFixtures.DAY_START;
 import static io.peerbill.alerting.AlertFixtures.SECRET;
 import static io.peerbill.schema.jooq.Tables.ALERT_EVENT;
@@ -62,15 +61,17 @@ class WebhookSenderTest {
   private final WebhookReceiver receiver = new WebhookReceiver();
   private final MutableClock clock = new MutableClock(Instant.now().plusSeconds(60));
   private DSLContext dsl;
+  private String cross;
   private AlertPolicy policy;
   private WebhookSender sender;
 
   @BeforeEach
   void setUp(TestDatabase db) {
     dsl = db.dsl();
-    AlertFixtures.lifecycle(dsl);
+    cross = AlertFixtures.lifecycle(dsl).cross();
     policy =
-        new AlertPolicyService(dsl).create(ALICE, AlertFixtures.inBandwidthAbove80(receiver.url()));
+        new AlertPolicyService(dsl)
+            .create(ALICE, AlertFixtures.inBandwidthAbove80(cross, receiver.url()));
     sender = new WebhookSender(dsl, SETTINGS, clock);
   }
 
@@ -83,9 +84,9 @@ class WebhookSenderTest {
     PolicyEvaluation.Outcome o =
         PolicyEvaluation.evaluate(
             policyFiringAtOnce(),
-            new ConnectionFacts(CROSS, ALICE, ALICE, true, 100, "ACTIVE"),
+            new ConnectionFacts(cross, ALICE, ALICE, true, 100, "ACTIVE"),
             AlertState.IDLE,
-            AlertFixtures.minuteAt(CROSS, windowStart, (long) mbps));
+            AlertFixtures.minuteAt(cross, windowStart, (long) mbps));
     return o.event();
   }
 
@@ -144,7 +145,7 @@ class WebhookSenderTest {
     assertThat(body.get("state").asText()).isEqualTo("FIRING");
     assertThat(body.at("/policy/id").asLong()).isEqualTo(policy.id());
     assertThat(body.at("/policy/name").asText()).isEqualTo("in-above-80");
-    assertThat(body.get("connection_id").asText()).isEqualTo(CROSS);
+    assertThat(body.get("connection_id").asText()).isEqualTo(cross);
     assertThat(body.get("metric").asText()).isEqualTo("InBandwidth");
     assertThat(body.get("comparator").asText()).isEqualTo(">");
     assertThat(body.get("value").decimalValue()).isEqualByComparingTo("90");
@@ -257,11 +258,11 @@ class WebhookSenderTest {
     AlertEvent resolved =
         new AlertEvent(
             AlertEvent.idOf(
-                policy.id(), CROSS, DAY_START.plusSeconds(60), DAY_START.plusSeconds(120)),
+                policy.id(), cross, DAY_START.plusSeconds(60), DAY_START.plusSeconds(120)),
             fired.policyId(),
             fired.policyRevision(),
             ALICE,
-            CROSS,
+            cross,
             AlertEventState.RESOLVED,
             fired.metric(),
             fired.comparison(),
@@ -298,11 +299,11 @@ class WebhookSenderTest {
     AlertEvent resolved =
         new AlertEvent(
             AlertEvent.idOf(
-                policy.id(), CROSS, DAY_START.plusSeconds(60), DAY_START.plusSeconds(120)),
+                policy.id(), cross, DAY_START.plusSeconds(60), DAY_START.plusSeconds(120)),
             fired.policyId(),
             fired.policyRevision(),
             ALICE,
-            CROSS,
+            cross,
             AlertEventState.RESOLVED,
             fired.metric(),
             fired.comparison(),

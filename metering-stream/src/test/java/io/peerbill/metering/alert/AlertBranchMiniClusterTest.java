@@ -1,7 +1,6 @@
 package io.peerbill.metering.alert;
 
 import static io.peerbill.alerting.AlertFixtures.ALICE;
-import static io.peerbill.alerting.AlertFixtures.CROSS;
 import static io.peerbill.alerting.AlertFixtures.DAY_START;
 import static io.peerbill.alerting.AlertFixtures.SECRET;
 import static io.peerbill.schema.jooq.Tables.ALERT_EVENT;
@@ -56,12 +55,13 @@ class AlertBranchMiniClusterTest {
 
   private final WebhookReceiver receiver = new WebhookReceiver();
   private TestDatabase db;
+  private String cross;
   private AlertPolicyService policies;
 
   @BeforeEach
   void setUp(TestDatabase db) {
     this.db = db;
-    AlertFixtures.lifecycle(db.dsl());
+    cross = AlertFixtures.lifecycle(db.dsl()).cross();
     policies = new AlertPolicyService(db.dsl());
   }
 
@@ -81,7 +81,7 @@ class AlertBranchMiniClusterTest {
 
   /** Alice's policy: InBandwidth > threshold on the cross-region connection, 2 periods of 1 min. */
   private AlertPolicy policy(String threshold) {
-    AlertPolicySpec b = AlertFixtures.inBandwidthAbove80(receiver.url());
+    AlertPolicySpec b = AlertFixtures.inBandwidthAbove80(cross, receiver.url());
     return policies.create(
         ALICE,
         new AlertPolicySpec(
@@ -101,11 +101,13 @@ class AlertBranchMiniClusterTest {
 
   /** Minute i of the pattern at mbps[i] inbound, timestamped at its end - 1 ms. */
   private static final class Minutes implements GeneratorFunction<Long, PeriodTraffic> {
+    private final String connection;
     private final long[] mbps;
     private final String gate;
     private final int gateAt;
 
-    Minutes(long[] mbps, String gate, int gateAt) {
+    Minutes(String connection, long[] mbps, String gate, int gateAt) {
+      this.connection = connection;
       this.mbps = mbps;
       this.gate = gate;
       this.gateAt = gateAt;
@@ -116,7 +118,7 @@ class AlertBranchMiniClusterTest {
       if (gate != null && i == gateAt) {
         Gate.await(gate);
       }
-      return AlertFixtures.minuteAt(CROSS, DAY_START.plusSeconds(60 * i), mbps[i.intValue()]);
+      return AlertFixtures.minuteAt(connection, DAY_START.plusSeconds(60 * i), mbps[i.intValue()]);
     }
   }
 
@@ -134,11 +136,11 @@ class AlertBranchMiniClusterTest {
     public void onPeriodicEmit(WatermarkOutput output) {}
   }
 
-  private static DataStream<PeriodTraffic> minutes(
+  private DataStream<PeriodTraffic> minutes(
       StreamExecutionEnvironment env, long[] mbps, String gate, int gateAt) {
     return env.fromSource(
             new DataGeneratorSource<>(
-                new Minutes(mbps, gate, gateAt),
+                new Minutes(cross, mbps, gate, gateAt),
                 mbps.length,
                 RateLimiterStrategy.noOp(),
                 TypeInformation.of(PeriodTraffic.class)),

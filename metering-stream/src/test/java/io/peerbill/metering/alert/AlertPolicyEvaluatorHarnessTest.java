@@ -1,7 +1,6 @@
 package io.peerbill.metering.alert;
 
 import static io.peerbill.alerting.AlertFixtures.ALICE;
-import static io.peerbill.alerting.AlertFixtures.CROSS;
 import static io.peerbill.alerting.AlertFixtures.DAY_START;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,9 +49,9 @@ class AlertPolicyEvaluatorHarnessTest {
   @Test
   void aSilentConnectionLeavesNoStateOrTimersAfterItsSilenceLimit_D11(TestDatabase db)
       throws Exception {
-    AlertFixtures.lifecycle(db.dsl());
+    String cross = AlertFixtures.lifecycle(db.dsl()).cross();
     new AlertPolicyService(db.dsl())
-        .create(ALICE, AlertFixtures.inBandwidthAbove80("http://127.0.0.1:9/hook"));
+        .create(ALICE, AlertFixtures.inBandwidthAbove80(cross, "http://127.0.0.1:9/hook"));
     AlertSettings settings = AlertSettings.defaults(db.config());
     assertThat(settings.silenceLimit()).isEqualTo(SILENCE_LIMIT);
     try (var harness =
@@ -66,7 +65,7 @@ class AlertPolicyEvaluatorHarnessTest {
       for (int minute = 0; minute < 4; minute++) {
         Instant start = DAY_START.plusSeconds(60L * minute);
         end = start.plusSeconds(60);
-        harness.processElement(AlertFixtures.minuteAt(CROSS, start, 120), start.toEpochMilli());
+        harness.processElement(AlertFixtures.minuteAt(cross, start, 120), start.toEpochMilli());
         harness.watermark(end.toEpochMilli() - 1);
       }
       assertThat(states(harness)).containsExactly(AlertEventState.FIRING);

@@ -1,7 +1,6 @@
 package io.peerbill.metering.alert;
 
 import static io.peerbill.alerting.AlertFixtures.ALICE;
-import static io.peerbill.alerting.AlertFixtures.CROSS;
 import static io.peerbill.alerting.AlertFixtures.DAY_START;
 import static io.peerbill.alerting.AlertFixtures.SECRET;
 import static io.peerbill.schema.jooq.Tables.ALERT_EVENT;
@@ -60,12 +59,13 @@ class AlertsOnMeteringJobTest {
 
   @TempDir Path dir;
   private TestDatabase db;
+  private String cross;
   private Path samples;
 
   @BeforeEach
   void setUp(TestDatabase db) throws Exception {
     this.db = db;
-    AlertFixtures.lifecycle(db.dsl());
+    cross = AlertFixtures.lifecycle(db.dsl()).cross();
     samples = dir.resolve("samples.jsonl");
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < PATTERN.length; i++) {
@@ -78,14 +78,14 @@ class AlertsOnMeteringJobTest {
                 "{\"connection_id\":\"%s\",\"reporter\":\"%s\",\"seq\":%d,\"ts\":%d,"
                     + "\"interval_ms\":60000,\"in_bytes\":%d,\"out_bytes\":1000,"
                     + "\"in_packets\":500,\"out_packets\":10,\"in_dropped\":0,\"out_dropped\":0}",
-                CROSS, reporter, i, ts, bytes));
+                cross, reporter, i, ts, bytes));
       }
     }
     Files.write(samples, lines);
   }
 
   private AlertPolicy policy(String name, String url) {
-    AlertPolicySpec b = AlertFixtures.inBandwidthAbove80(url);
+    AlertPolicySpec b = AlertFixtures.inBandwidthAbove80(cross, url);
     return new AlertPolicyService(db.dsl())
         .create(
             ALICE,
@@ -97,7 +97,7 @@ class AlertsOnMeteringJobTest {
                 b.period(),
                 2,
                 b.severity(),
-                CROSS,
+                cross,
                 b.repeat(),
                 true,
                 url,
