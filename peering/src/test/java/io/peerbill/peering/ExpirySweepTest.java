@@ -9,8 +9,6 @@ import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -34,39 +32,26 @@ class ExpirySweepTest {
   private DSLContext sql;
   private MutableClock clock;
   private ExpirySweep sweep;
+  private WorldBuilder world;
+  private Vpc acme;
 
   @BeforeEach
   void world(TestDatabase db) {
     sql = db.dsl();
     clock = new MutableClock(REQUESTED);
     sweep = new ExpirySweep(sql, clock);
-    sql.execute(
-        """
-        INSERT INTO account (id, name) VALUES ('100001', 'Acme'), ('100002', 'Globex');
-        INSERT INTO region (code, name, geo_zone) VALUES ('ap-guangzhou', 'Guangzhou', 'cn-mainland');
-        INSERT INTO vpc (id, account_id, region, name) VALUES
-          ('vpc-aaaaaaaa', '100001', 'ap-guangzhou', 'a'),
-          ('vpc-bbbbbbbb', '100002', 'ap-guangzhou', 'b'),
-          ('vpc-cccccccc', '100002', 'ap-guangzhou', 'c');
-        """);
+    // Room for the 40 pending requests of one VPC the concurrent sweeps race over.
+    world = SmallWorld.of(db, clock, PeeringSettings.DEFAULTS.withMaxConnectionsPerVpc(40));
+    acme = world.vpc(SmallWorld.ACME, SmallWorld.GUANGZHOU, "10.0.0.0/16");
   }
 
-  private void pending(String id, String accepterVpc, Instant expiresAt) {
-    OffsetDateTime created = OffsetDateTime.ofInstant(REQUESTED, ZoneOffset.UTC);
-    sql.insertInto(PEERING_CONNECTION)
-        .set(PEERING_CONNECTION.ID, id)
-        .set(PEERING_CONNECTION.NAME, id)
-        .set(PEERING_CONNECTION.REQUESTER_VPC_ID, "vpc-aaaaaaaa")
-        .set(PEERING_CONNECTION.REQUESTER_ACCOUNT_ID, "100001")
-        .set(PEERING_CONNECTION.REQUESTER_REGION, "ap-guangzhou")
-        .set(PEERING_CONNECTION.ACCEPTER_VPC_ID, accepterVpc)
-        .set(PEERING_CONNECTION.ACCEPTER_ACCOUNT_ID, "100002")
-        .set(PEERING_CONNECTION.ACCEPTER_REGION, "ap-guangzhou")
-        .set(PEERING_CONNECTION.SCOPE, "SAME_REGION")
-        .set(PEERING_CONNECTION.STATE, "PENDING_ACCEPTANCE")
-        .set(PEERING_CONNECTION.CREATED_AT, created)
-        .set(PEERING_CONNECTION.EXPIRES_AT, OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC))
-        .execute();
+  /** Acme's request to a new Globex VPC, made {@code requestedAfter} REQUESTED: pending 7 days. */
+  private String pending(Duration requestedAfter) {
+    WorldBuilder at = world.at(REQUESTED.plus(requestedAfter));
+    Vpc globex = at.vpc(SmallWorld.GLOBEX, SmallWorld.GUANGZHOU, "10.1.0.0/16");
+    Connection c = at.request(acme, globex, null);
+    assertThat(c.state()).isEqualTo(ConnectionState.PENDING_ACCEPTANCE);
+    return c.id();
   }
 
   private String state(String id) {
@@ -78,20 +63,20 @@ class ExpirySweepTest {
 
   @Test
   void pendingRequestExpiresSevenDaysLaterNotBefore_R6() {
-    pending("pcx-00000001", "vpc-bbbbbbbb", EXPIRES);
+    String id = pending(Duration.ZERO);
 
     clock.set(EXPIRES.minusNanos(1000));
     assertThat(sweep.expireDue()).isZero();
-    assertThat(state("pcx-00000001")).isEqualTo("PENDING_ACCEPTANCE");
+    assertThat(state(id)).isEqualTo("PENDING_ACCEPTANCE");
 
     clock.set(EXPIRES);
     assertThat(sweep.expireDue()).isEqualTo(1);
-    assertThat(state("pcx-00000001")).isEqualTo("EXPIRED");
+    assertThat(state(id)).isEqualTo("EXPIRED");
   }
 
   @Test
   void expiryIsRecordedAtTheExpiryInstantWithTheAccepterAsActor_D1() {
-    pending("pcx-00000001", "vpc-bbbbbbbb", EXPIRES);
+    String id = pending(Duration.ZERO);
     clock.set(EXPIRES.plus(Duration.ofHours(5)));
 
     sweep.expireDue();
@@ -103,40 +88,36 @@ class ExpirySweepTest {
                 PEERING_EVENT.ACTOR_ACCOUNT_ID,
                 PEERING_EVENT.OCCURRED_AT)
             .from(PEERING_EVENT)
-            .where(PEERING_EVENT.CONNECTION_ID.eq("pcx-00000001"))
+            .where(PEERING_EVENT.CONNECTION_ID.eq(id))
+            .and(PEERING_EVENT.FROM_STATE.isNotNull()) // not its creation
             .fetchOne();
     assertThat(event.get(PEERING_EVENT.FROM_STATE)).isEqualTo("PENDING_ACCEPTANCE");
     assertThat(event.get(PEERING_EVENT.TO_STATE)).isEqualTo("EXPIRED");
     assertThat(event.get(PEERING_EVENT.ACTOR_ACCOUNT_ID)).isEqualTo("100002");
     assertThat(event.get(PEERING_EVENT.OCCURRED_AT).toInstant()).isEqualTo(EXPIRES);
     assertThat(
-            sql.fetchValue(PEERING_CONNECTION.ENDED_AT, PEERING_CONNECTION.ID.eq("pcx-00000001"))
-                .toInstant())
+            sql.fetchValue(PEERING_CONNECTION.ENDED_AT, PEERING_CONNECTION.ID.eq(id)).toInstant())
         .isEqualTo(EXPIRES);
   }
 
   @Test
   void sweepIsIdempotentAndLeavesUndueAndOtherStatesAlone_R6() {
-    pending("pcx-00000001", "vpc-bbbbbbbb", EXPIRES);
-    pending("pcx-00000002", "vpc-cccccccc", EXPIRES.plus(Duration.ofDays(1)));
+    String due = pending(Duration.ZERO);
+    String undue = pending(Duration.ofDays(1));
     clock.set(EXPIRES.plus(Duration.ofHours(1)));
 
     assertThat(sweep.expireDue()).isEqualTo(1);
     assertThat(sweep.expireDue()).isZero();
 
-    assertThat(state("pcx-00000001")).isEqualTo("EXPIRED");
-    assertThat(state("pcx-00000002")).isEqualTo("PENDING_ACCEPTANCE");
-    assertThat(sql.fetchCount(PEERING_EVENT)).isEqualTo(1);
+    assertThat(state(due)).isEqualTo("EXPIRED");
+    assertThat(state(undue)).isEqualTo("PENDING_ACCEPTANCE");
+    assertThat(sql.fetchCount(PEERING_EVENT, PEERING_EVENT.FROM_STATE.isNotNull())).isEqualTo(1);
   }
 
   @Test
   void concurrentSweepsExpireEachConnectionExactlyOnce_R6() throws Exception {
     for (int i = 0; i < 40; i++) {
-      sql.execute(
-          "INSERT INTO vpc (id, account_id, region, name) VALUES (?, '100002', 'ap-guangzhou', ?)",
-          String.format("vpc-p%07d", i),
-          "p" + i);
-      pending(String.format("pcx-%08d", i), String.format("vpc-p%07d", i), EXPIRES);
+      pending(Duration.ZERO);
     }
     clock.set(EXPIRES);
     int threads = 4;
