@@ -105,8 +105,19 @@ public final class BillingFixture {
    */
   public String active(
       String requester, String requesterRegion, String accepterRegion, Integer cap, Instant from) {
+    return active("t", requester, requesterRegion, accepterRegion, cap, from);
+  }
+
+  /** {@link #active(String, String, String, Integer, Instant)}, named {@code name}. */
+  public String active(
+      String name,
+      String requester,
+      String requesterRegion,
+      String accepterRegion,
+      Integer cap,
+      Instant from) {
     WorldBuilder at = world.at(from);
-    return at.accept(request(at, requester, requesterRegion, accepterRegion, cap)).id();
+    return at.accept(request(at, name, requester, requesterRegion, accepterRegion, cap)).id();
   }
 
   /**
@@ -117,11 +128,11 @@ public final class BillingFixture {
     Instant hourLater = created.plusSeconds(3600);
     if (state.equals("EXPIRED")) {
       WorldBuilder hourWindow = new WorldBuilder(dsl, Clock.systemUTC(), ONE_HOUR_TO_ACCEPT);
-      String id = request(hourWindow.at(created), REQUESTER, GUANGZHOU, BEIJING, 100).id();
+      String id = request(hourWindow.at(created), "t", REQUESTER, GUANGZHOU, BEIJING, 100).id();
       hourWindow.at(hourLater).expireDue();
       return id;
     }
-    Connection c = request(world.at(created), REQUESTER, GUANGZHOU, BEIJING, 100);
+    Connection c = request(world.at(created), "t", REQUESTER, GUANGZHOU, BEIJING, 100);
     return switch (state) {
       case "PENDING_ACCEPTANCE" -> c.id();
       case "REJECTED" -> world.at(hourLater).reject(c).id();
@@ -204,6 +215,7 @@ public final class BillingFixture {
   /** Two VPCs of their own (so no rule of another test's connection applies) and a request. */
   private static Connection request(
       WorldBuilder at,
+      String name,
       String requester,
       String requesterRegion,
       String accepterRegion,
@@ -211,7 +223,7 @@ public final class BillingFixture {
     String accepter = requester.equals(REQUESTER) ? ACCEPTER : REQUESTER;
     Vpc from = at.namedVpc("r", requester, requesterRegion, "10.0.0.0/16");
     Vpc to = at.namedVpc("a", accepter, accepterRegion, "10.1.0.0/16");
-    return at.request(from, to, cap);
+    return at.request(name, from, to, cap);
   }
 
   private static OffsetDateTime utc(Instant instant) {

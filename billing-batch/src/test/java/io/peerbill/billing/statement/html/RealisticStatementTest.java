@@ -5,7 +5,6 @@ import static io.peerbill.billing.BillingInstants.BEFORE_DAY;
 import static io.peerbill.billing.BillingInstants.DAY;
 import static io.peerbill.billing.BillingInstants.DAY_START;
 import static io.peerbill.billing.BillingInstants.SHANGHAI_DAY;
-import static io.peerbill.schema.jooq.Tables.PEERING_CONNECTION;
 import static io.peerbill.schema.jooq.Tables.TRAFFIC_5M;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,8 +39,14 @@ class RealisticStatementTest extends BillingTestBase {
     d7VolumeTariff(LocalDate.of(2026, 1, 1));
     tariff("cn-mainland:overseas", LocalDate.of(2026, 1, 1), TierModel.GRADUATED);
     Random noise = new Random(7);
-    String web = fixture.crossRegion(1000, BEFORE_DAY);
-    name(web, "gz-web → bj-db");
+    String web =
+        fixture.active(
+            "gz-web → bj-db",
+            BillingFixture.REQUESTER,
+            BillingFixture.GUANGZHOU,
+            BillingFixture.BEIJING,
+            1000,
+            BEFORE_DAY);
     diurnal(web, 650, noise, DAY_START, SHANGHAI_DAY.end());
     // A burst above the cap at 14:35: billed at the cap (D6).
     dsl.update(TRAFFIC_5M)
@@ -53,20 +58,43 @@ class RealisticStatementTest extends BillingTestBase {
         .execute();
     fixture.tooLate(web, DAY_START.plus(Duration.ofHours(9)), bytesFor(80), bytesFor(120));
     String overseas =
-        fixture.active(BillingFixture.GUANGZHOU, BillingFixture.SINGAPORE, 200, BEFORE_DAY);
-    name(overseas, "gz-app → sg-edge");
+        fixture.active(
+            "gz-app → sg-edge",
+            BillingFixture.REQUESTER,
+            BillingFixture.GUANGZHOU,
+            BillingFixture.SINGAPORE,
+            200,
+            BEFORE_DAY);
     fixture.capChange(overseas, 500, DAY_START.plus(Duration.ofHours(12)));
     diurnal(overseas, 380, noise, DAY_START, SHANGHAI_DAY.end());
-    String backup = fixture.sameRegion(BEFORE_DAY);
-    name(backup, "gz backup (same region)");
+    String backup =
+        fixture.active(
+            "gz backup (same region)",
+            BillingFixture.REQUESTER,
+            BillingFixture.GUANGZHOU,
+            BillingFixture.GUANGZHOU,
+            null,
+            BEFORE_DAY);
     diurnal(backup, 900, noise, DAY_START, SHANGHAI_DAY.end());
-    String retired = fixture.crossRegion(300, BEFORE_DAY);
-    name(retired, "gz-batch → bj-archive");
+    String retired =
+        fixture.active(
+            "gz-batch → bj-archive",
+            BillingFixture.REQUESTER,
+            BillingFixture.GUANGZHOU,
+            BillingFixture.BEIJING,
+            300,
+            BEFORE_DAY);
     Instant deleted = DAY_START.plus(Duration.ofHours(15)).plusSeconds(120);
     diurnal(retired, 240, noise, DAY_START, deleted);
     fixture.delete(retired, deleted);
-    String idle = fixture.crossRegion(100, BEFORE_DAY);
-    name(idle, "<script>alert('idle')</script>");
+    String idle =
+        fixture.active(
+            "<script>alert('idle')</script>",
+            BillingFixture.REQUESTER,
+            BillingFixture.GUANGZHOU,
+            BillingFixture.BEIJING,
+            100,
+            BEFORE_DAY);
 
     bill(DAY, SHANGHAI);
 
@@ -87,13 +115,6 @@ class RealisticStatementTest extends BillingTestBase {
         properties.statementDir().resolve(file),
         sample.resolve(file),
         StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  private void name(String connectionId, String name) {
-    dsl.update(PEERING_CONNECTION)
-        .set(PEERING_CONNECTION.NAME, name)
-        .where(PEERING_CONNECTION.ID.eq(connectionId))
-        .execute();
   }
 
   /** Every bucket in [from, to): low at night, highest in the evening (20:00), some noise. */

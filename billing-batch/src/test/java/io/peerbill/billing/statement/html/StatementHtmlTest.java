@@ -5,7 +5,6 @@ import static io.peerbill.billing.BillingInstants.BEFORE_DAY;
 import static io.peerbill.billing.BillingInstants.DAY;
 import static io.peerbill.billing.BillingInstants.DAY_START;
 import static io.peerbill.billing.BillingInstants.SHANGHAI_DAY;
-import static io.peerbill.schema.jooq.Tables.PEERING_CONNECTION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.peerbill.billing.BillingDay;
@@ -83,12 +82,15 @@ class StatementHtmlTest extends BillingTestBase {
   void hostileConnectionNameIsEscaped() throws Exception {
     fixture.partitions(DAY);
     d7VolumeTariff(LocalDate.of(2026, 1, 1));
-    String id = fixture.crossRegion(1000, BEFORE_DAY);
+    String id =
+        fixture.active(
+            "<script>alert(\"x\")</script> & 'co'",
+            BillingFixture.REQUESTER,
+            BillingFixture.GUANGZHOU,
+            BillingFixture.BEIJING,
+            1000,
+            BEFORE_DAY);
     fixture.bucket(id, DAY_START, bytesFor(100), 0);
-    dsl.update(PEERING_CONNECTION)
-        .set(PEERING_CONNECTION.NAME, "<script>alert(\"x\")</script> & 'co'")
-        .where(PEERING_CONNECTION.ID.eq(id))
-        .execute();
 
     billAndRender(DAY, SHANGHAI);
 
