@@ -2,9 +2,11 @@ package io.peerbill.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.peerbill.peering.WorldBuilder;
 import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,7 @@ class PeeringCommandsCliTest {
     env.put("PEERBILL_HOME", home.toString());
     env.put("PEERBILL_DB_URL", db.jdbcUrl());
     env.put("PEERBILL_DB_USER", db.user());
-    db.dsl().execute("INSERT INTO account (id, name) VALUES ('100001', 'Acme')");
+    new WorldBuilder(db.dsl(), Clock.systemUTC()).account("100001", "Acme");
     env.put("PEERBILL_ACCOUNT", "100001");
 
     PeerbillCliTest.Result show = PeerbillCliTest.peerbill(env, "account", "show");
