@@ -6,17 +6,14 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 /**
- * The parameters of the billing and statement pages jobs, written and read only here: the day in
- * its zone (D5), which run of the day it is, and for the pages which billing execution they show.
+ * The parameters of the billing job, written and read only here: the day in its zone (D5) and which
+ * run of the day it is.
  */
 public final class BillingJobParameters {
 
   public static final String BILL_DAY = "billDay";
   public static final String ZONE = "zone";
   public static final String RUN = "run";
-
-  /** Which billing job execution the pages are for: each billing run gets its own pages. */
-  public static final String BILLING_EXECUTION = "billingExecution";
 
   /** For {@code @StepScope} beans: {@code @Value(STEP) JobParameters parameters}. */
   public static final String STEP = "#{stepExecution.jobParameters}";
@@ -29,13 +26,6 @@ public final class BillingJobParameters {
         .addString(BILL_DAY, day.date().toString())
         .addString(ZONE, day.zone().getId())
         .addLong(RUN, run)
-        .toJobParameters();
-  }
-
-  /** The pages of one billing execution: its parameters plus the execution's id. */
-  public static JobParameters pagesOf(JobParameters billing, long billingExecutionId) {
-    return new JobParametersBuilder(billing)
-        .addLong(BILLING_EXECUTION, billingExecutionId)
         .toJobParameters();
   }
 

@@ -3,6 +3,7 @@ package io.peerbill.billing;
 import io.peerbill.billing.line.BillLine;
 import io.peerbill.billing.line.BillLineRepository;
 import io.peerbill.billing.run.BillingRun;
+import io.peerbill.billing.statement.html.StatementPageFiles;
 import io.peerbill.billing.tariff.Tariff;
 import io.peerbill.billing.tariff.TariffRepository;
 import io.peerbill.billing.tariff.TierModel;
@@ -48,6 +49,7 @@ public abstract class BillingTestBase {
   @Autowired protected TariffRepository tariffs;
   @Autowired protected BillingRun billingRun;
   @Autowired protected BillingProperties properties;
+  @Autowired protected StatementPageFiles pageFiles;
   @Autowired private Job dailyPeakBillingJob;
 
   protected BillingFixture fixture;
@@ -63,7 +65,6 @@ public abstract class BillingTestBase {
 
   @BeforeEach
   void emptyTables() {
-    // Two jobs in the context (billing, statement pages): the utils run the billing job.
     jobOperatorTestUtils.setJob(dailyPeakBillingJob);
     fixture = new BillingFixture(dsl);
     fixture.clean();
@@ -77,6 +78,11 @@ public abstract class BillingTestBase {
     return jobOperatorTestUtils
         .startJob(BillingJobParameters.of(new BillingDay(day, zone), RUNS.incrementAndGet()))
         .getExitStatus();
+  }
+
+  /** Writes every page of the day into the statement folder, as {@code bills pages} does. */
+  protected void renderPages(LocalDate day, Path statementDir) throws Exception {
+    pageFiles.write(day, null, statementDir);
   }
 
   protected BillLine line(String connectionId, LocalDate day) {

@@ -40,7 +40,9 @@ import picocli.CommandLine.TypeConversionException;
           + " lateness (--force bills anyway). Billing a day again never charges twice:"
           + " changed lines keep their earlier value as a revision; a failed run resumes.",
       "One run per day at a time: a day being billed elsewhere is refused, naming that run."
-          + " A run whose process died is recovered and resumed by the next bill of its day.",
+          + " A run left unfinished (its process killed or cut off from PostgreSQL) is recovered"
+          + " and resumed by the next bill of its day.",
+      "Statement pages (HTML) are rendered on request: bills pages, or the API.",
       "Exit status: 0 billed, 3 some lines could not be priced (listed), 1 failed or refused."
     },
     subcommands = {ServeCommand.class, WhatIfCommand.class})
@@ -177,9 +179,7 @@ public final class BillCommand implements Callable<Integer> {
         out.flush();
         if (!report.succeeded()) {
           boolean billingFailed = "FAILED".equals(report.batchStatus());
-          // Billed in full but the pages did not render: a failure, yet not of the bills.
-          boolean onlyPages = "COMPLETED".equals(report.exitCode());
-          exit = Math.max(exit, billingFailed || onlyPages ? 1 : FAILED_LINES);
+          exit = Math.max(exit, "COMPLETED".equals(report.batchStatus()) ? FAILED_LINES : 1);
           if (billingFailed) {
             break; // later days wait for this one; a re-run resumes it
           }

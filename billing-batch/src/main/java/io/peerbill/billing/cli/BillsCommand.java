@@ -1,15 +1,19 @@
 package io.peerbill.billing.cli;
 
+import io.peerbill.billing.BillingProperties;
 import io.peerbill.billing.line.BillLine;
 import io.peerbill.billing.line.BillLineRepository;
 import io.peerbill.billing.run.DayExecutions;
 import io.peerbill.billing.statement.Statement;
 import io.peerbill.billing.statement.StatementRepository;
+import io.peerbill.billing.statement.html.StatementPageFiles;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,7 +23,7 @@ import picocli.CommandLine.Spec;
     name = "bills",
     mixinStandardHelpOptions = true,
     description = "Stored bills.",
-    subcommands = {BillsCommand.Show.class})
+    subcommands = {BillsCommand.Show.class, BillsCommand.Pages.class})
 public final class BillsCommand {
 
   @Command(
@@ -27,7 +31,8 @@ public final class BillsCommand {
       mixinStandardHelpOptions = true,
       description =
           "A day's statements and bill lines, optionally of one payer account, and the runs of"
-              + " the day that were recovered after their process died.")
+              + " the day that were recovered (left unfinished: their process was killed or lost"
+              + " its database).")
   static final class Show implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -76,6 +81,60 @@ public final class BillsCommand {
                       + ")");
         }
         lines.forEach(line -> out.println("  " + BillCommand.format(line)));
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "pages",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Writes the HTML statement pages of a billed day (bill renders none: pages are made on"
+            + " request), one per payer account, named statement-ACCOUNT-DAY.html; writing them"
+            + " again replaces them.",
+        "Exit status: 0 written, 1 nothing billed to render."
+      })
+  static final class Pages implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @ArgGroup(multiplicity = "1")
+    Period period;
+
+    /** What the pages are of (one of). */
+    static final class Period {
+      @Option(names = "--date", required = true, description = "A billed day, e.g. 2026-11-25.")
+      LocalDate date;
+    }
+
+    @Option(names = "--account", description = "Only this payer account's page.")
+    String account;
+
+    @Option(names = "--all-accounts", description = "Every payer account's page.")
+    boolean allAccounts;
+
+    @Option(
+        names = "--out",
+        paramLabel = "DIR",
+        description =
+            "Folder to write the pages to (default: peerbill.billing.statement-dir, beside the"
+                + " CSV statements).")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+      AccountScope.require(spec, account, allAccounts);
+      PrintWriter out = spec.commandLine().getOut();
+      try (ConfigurableApplicationContext context = BillingContext.start()) {
+        Path dir =
+            this.out != null ? this.out : context.getBean(BillingProperties.class).statementDir();
+        List<Path> files =
+            context.getBean(StatementPageFiles.class).write(period.date, account, dir);
+        if (account != null) {
+          files.forEach(out::println);
+        } else {
+          out.println(files.size() + " statement page(s) of " + period.date + " in " + dir);
+        }
       }
       return 0;
     }

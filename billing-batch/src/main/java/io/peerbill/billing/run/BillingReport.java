@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a billing run did for one day: the runs of the date it recovered (their process had died),
- * the job's outcome, the day's lines by status, totals per currency, and every failed line with its
- * reason.
+ * What a billing run did for one day: the runs of the date it recovered (left unfinished), the
+ * job's outcome, the day's lines by status, totals per currency, every failed line with its reason,
+ * and how to get the statement pages (rendered on request, not by the run).
  */
 public record BillingReport(
     BillingDay day,
@@ -19,14 +19,13 @@ public record BillingReport(
     String batchStatus,
     String exitCode,
     String exitDescription,
-    StatementPages pages,
     Map<LineStatus, Integer> linesByStatus,
     Map<String, BigDecimal> totalByCurrency,
     List<BillLine> failedLines) {
 
-  /** Billed without failed lines, and the statement pages rendered. */
+  /** Billed without failed lines. */
   public boolean succeeded() {
-    return "COMPLETED".equals(exitCode) && pages != null && pages.completed();
+    return "COMPLETED".equals(exitCode);
   }
 
   static BillingReport of(
@@ -36,7 +35,6 @@ public record BillingReport(
       String batchStatus,
       String exitCode,
       String exitDescription,
-      StatementPages pages,
       DayTally tally) {
     return new BillingReport(
         day,
@@ -45,7 +43,6 @@ public record BillingReport(
         batchStatus,
         exitCode,
         exitDescription,
-        pages,
         tally.byStatus(day.date()),
         tally.totalByCurrency(day.date()),
         tally.failed(day.date()));
@@ -79,10 +76,19 @@ public record BillingReport(
     for (BillLine line : failedLines) {
       out.add("FAILED " + line.connectionId() + ": " + line.failureReason());
     }
-    if (pages != null) {
-      out.add(pages.describe());
+    if ("COMPLETED".equals(batchStatus) && !linesByStatus.isEmpty()) {
+      out.add(pagesOnRequest());
     }
     return out;
+  }
+
+  /** Statement pages are rendered on request, not by the run: where to ask for them. */
+  private String pagesOnRequest() {
+    return "statement pages on request: peerbill bills pages --date "
+        + day.date()
+        + " --all-accounts (or --account ACCOUNT), or GET /v1/statements/"
+        + day.date()
+        + "/html";
   }
 
   private static String oneLine(String text) {

@@ -14,17 +14,18 @@ import org.springframework.stereotype.Component;
 /**
  * Bills one day, the one way the CLI ({@code bill --date}, {@code --from/--to}) and the nightly
  * service do it: checks completeness, takes the date's {@link DayFence} for the whole run, refuses
- * a day billed in another zone, recovers executions of the date whose process died, then restarts
- * the day's last run if it failed or stopped (it resumes where it stopped) or else starts a new run
- * of the day (a re-run: lines that change keep their earlier value as a revision, unchanged ones
- * stay as they are), and renders its statement pages.
+ * a day billed in another zone, recovers executions of the date left running (their process was
+ * killed or lost its database), then restarts the day's last run if it failed or stopped (it
+ * resumes where it stopped) or else starts a new run of the day (a re-run: lines that change keep
+ * their earlier value as a revision, unchanged ones stay as they are). Its statement pages are not
+ * part of it: they are rendered on request ({@code bills pages}, the API), so a bill is over once
+ * its lines and CSV statements are stored.
  */
 @Component
 public class BillingRun {
 
   private final JobOperator jobOperator;
   private final Job dailyPeakBillingJob;
-  private final Job statementPagesJob;
   private final CompletenessGuard guard;
   private final DayFence fence;
   private final ZoneGuard zones;
@@ -36,7 +37,6 @@ public class BillingRun {
   public BillingRun(
       JobOperator jobOperator,
       Job dailyPeakBillingJob,
-      Job statementPagesJob,
       CompletenessGuard guard,
       DayFence fence,
       ZoneGuard zones,
@@ -46,7 +46,6 @@ public class BillingRun {
       DayTally tally) {
     this.jobOperator = jobOperator;
     this.dailyPeakBillingJob = dailyPeakBillingJob;
-    this.statementPagesJob = statementPagesJob;
     this.guard = guard;
     this.fence = fence;
     this.zones = zones;
@@ -73,13 +72,6 @@ public class BillingRun {
       zones.check(day, rebillZone);
       List<RecoveredRun> recovered = recovery.recover(day.date());
       JobExecution execution = runBilling(day);
-      JobExecution pages = null;
-      if (execution.getStatus() == BatchStatus.COMPLETED) {
-        pages =
-            jobOperator.start(
-                statementPagesJob,
-                BillingJobParameters.pagesOf(execution.getJobParameters(), execution.getId()));
-      }
       return BillingReport.of(
           day,
           recovered,
@@ -87,7 +79,6 @@ public class BillingRun {
           execution.getStatus().name(),
           execution.getExitStatus().getExitCode(),
           execution.getExitStatus().getExitDescription(),
-          pages == null ? null : StatementPages.of(pages),
           tally);
     }
   }

@@ -5,7 +5,6 @@ import static io.peerbill.billing.job.DailyPeakBillingJobConfiguration.JOB_NAME;
 
 import io.peerbill.billing.BillingDay;
 import io.peerbill.billing.BillingJobParameters;
-import io.peerbill.billing.statement.html.StatementPagesJobConfiguration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
@@ -16,14 +15,17 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * The job executions of a billing date (billing and statement pages, every zone), found through
- * their {@code billDay} parameter and loaded from the job repository.
+ * The job executions of a billing date (every zone), found through their {@code billDay} parameter
+ * and loaded from the job repository.
  */
 @Component
 public class DayExecutions {
 
-  private static final List<String> JOBS =
-      List.of(JOB_NAME, StatementPagesJobConfiguration.JOB_NAME);
+  /**
+   * The billing job, and the statement pages job that bill ran after it until pages were rendered
+   * on request: an execution of it that a killed process left STARTED is still recovered.
+   */
+  private static final List<String> JOBS = List.of(JOB_NAME, "statementPages");
 
   private final DSLContext dsl;
   private final JobRepository jobRepository;
@@ -33,7 +35,7 @@ public class DayExecutions {
     this.jobRepository = jobRepository;
   }
 
-  /** Executions of both jobs for the date, in any zone, oldest first. */
+  /** Executions of the date (of both jobs), in any zone, oldest first. */
   public List<JobExecution> of(LocalDate date) {
     return dsl
         .fetch(

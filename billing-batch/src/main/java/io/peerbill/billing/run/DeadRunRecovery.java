@@ -11,10 +11,11 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * Ends the executions of a date that a dead process left running: Spring Batch's own recovery marks
- * them and their running steps FAILED with an end time, so the next run of the day restarts them
- * where their last chunk committed. Called only under the date's {@link DayFence}: every live run
- * of the date holds it, so none of them is alive.
+ * Ends the executions of a date that were left running: their process was killed, or lost its
+ * database and could not record how it ended. Spring Batch's own recovery marks them and their
+ * running steps FAILED with an end time, so the next run of the day restarts them where their last
+ * chunk committed. Called only under the date's {@link DayFence}: every live run of the date holds
+ * it, so none of them is alive.
  */
 @Component
 public class DeadRunRecovery {
@@ -47,8 +48,9 @@ public class DeadRunRecovery {
       execution.setExitStatus(
           ExitStatus.FAILED.addExitDescription(
               RECOVERED
-                  + "its process died"
+                  + "ended without recording its end"
                   + (step == null ? "" : " in " + step)
+                  + " (its process was killed or lost its database)"
                   + "; marked FAILED by the next bill of the day, which resumed it"));
       jobRepository.update(execution);
       recovered.add(RecoveredRun.of(execution));

@@ -5,7 +5,10 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import org.springframework.batch.core.job.JobExecution;
 
-/** An execution whose process died, as a later run of its day found and recovered it. */
+/**
+ * An execution left running (its process killed or cut off from its database), as a later run of
+ * its day found and recovered it.
+ */
 public record RecoveredRun(
     long jobExecutionId, String job, String zone, LocalDateTime started, String how) {
 

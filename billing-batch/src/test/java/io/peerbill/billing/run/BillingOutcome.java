@@ -13,8 +13,8 @@ import org.jooq.Record;
 
 /**
  * Everything a billing run of a day leaves for its payers: every bill line, every revision, every
- * statement and every statement file, without what differs between two equal runs (execution ids,
- * timestamps).
+ * statement and every statement file (the CSV the run writes and the HTML pages rendered on request
+ * after it), without what differs between two equal runs (execution ids, timestamps).
  */
 record BillingOutcome(
     List<String> lines,
@@ -22,7 +22,16 @@ record BillingOutcome(
     List<String> statements,
     Map<String, String> files) {
 
-  static BillingOutcome of(DSLContext dsl, LocalDate day, Path statementDir) throws IOException {
+  /** Renders a day's statement pages into a folder, as {@code bills pages --all-accounts} does. */
+  @FunctionalInterface
+  interface PagesOnRequest {
+    void render(LocalDate day, Path statementDir) throws Exception;
+  }
+
+  /** The outcome of the day's runs, once their pages are asked for. */
+  static BillingOutcome of(DSLContext dsl, LocalDate day, Path statementDir, PagesOnRequest pages)
+      throws Exception {
+    pages.render(day, statementDir);
     return new BillingOutcome(
         rows(
             dsl,

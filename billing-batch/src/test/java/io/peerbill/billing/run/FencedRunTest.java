@@ -22,7 +22,10 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** One run of a day at a time; a run whose process died is recovered; staging guards removal. */
+/**
+ * One run of a day at a time; a run left STARTED (its process killed) is recovered; staging guards
+ * removal.
+ */
 class FencedRunTest extends BillingTestBase {
 
   @Autowired DayExecutions executions;
@@ -48,7 +51,7 @@ class FencedRunTest extends BillingTestBase {
       }
     }
     assertThat(billingRun.bill(day(), false).succeeded()).isTrue();
-    clean = BillingOutcome.of(dsl, DAY, properties.statementDir());
+    clean = BillingOutcome.of(dsl, DAY, properties.statementDir(), this::renderPages);
     assertThat(clean.lines()).hasSize(7);
     dsl.execute("TRUNCATE bill_statement, bill_line_revision, bill_line, billing_stage");
     dsl.execute("TRUNCATE batch_job_instance CASCADE");
@@ -81,7 +84,8 @@ class FencedRunTest extends BillingTestBase {
           .isInstanceOf(DayFence.DayBeingBilledException.class);
     }
     assertThat(first.join().succeeded()).isTrue();
-    assertThat(BillingOutcome.of(dsl, DAY, properties.statementDir())).isEqualTo(clean);
+    assertThat(BillingOutcome.of(dsl, DAY, properties.statementDir(), this::renderPages))
+        .isEqualTo(clean);
     assertThat(executions.billingOf(day())).hasSize(1);
   }
 
@@ -115,8 +119,9 @@ class FencedRunTest extends BillingTestBase {
                 + failed.jobExecutionId()
                 + " (dailyPeakBilling, zone Asia/Shanghai, started "
                 + resumed.recovered().get(0).started()
-                + "): its process died in dailyPeakStep; marked FAILED by the next bill of the"
-                + " day, which resumed it");
+                + "): ended without recording its end in dailyPeakStep (its process was killed"
+                + " or lost its database); marked FAILED by the next bill of the day, which"
+                + " resumed it");
     JobExecution dead =
         jobOperatorTestUtils.getJobRepository().getJobExecution(failed.jobExecutionId());
     assertThat(dead.getStatus()).isEqualTo(BatchStatus.FAILED);
@@ -127,7 +132,8 @@ class FencedRunTest extends BillingTestBase {
     assertThat(restart.getJobInstance().getInstanceId())
         .isEqualTo(dead.getJobInstance().getInstanceId());
     assertThat(executions.running(DAY)).isEmpty();
-    assertThat(BillingOutcome.of(dsl, DAY, properties.statementDir())).isEqualTo(clean);
+    assertThat(BillingOutcome.of(dsl, DAY, properties.statementDir(), this::renderPages))
+        .isEqualTo(clean);
     assertThat(executions.recovered(DAY))
         .extracting(RecoveredRun::jobExecutionId)
         .containsExactly(failed.jobExecutionId());

@@ -58,7 +58,7 @@ class PostgresRestartedMidRunTest {
       fixture.watermark(DAY_END.plus(Duration.ofHours(2)));
       BillProcess clean = BillProcess.start(db, statements, work, "bill", "--date", "2026-11-25");
       assertThat(clean.waitFor()).as(clean.output()).isZero();
-      BillingOutcome undisturbed = BillingOutcome.of(dsl, DAY, statements);
+      BillingOutcome undisturbed = BillingOutcome.of(dsl, DAY, statements, pages(db, work));
       assertThat(undisturbed.lines()).hasSize(7);
       BillingOutcome.forget(dsl, DAY, statements);
 
@@ -84,7 +84,8 @@ class PostgresRestartedMidRunTest {
           .contains("recovered job execution ")
           .contains("billing day 2026-11-25 (Asia/Shanghai): COMPLETED");
       DSLContext restarted = dsl(database(pg));
-      assertThat(BillingOutcome.of(restarted, DAY, statements)).isEqualTo(undisturbed);
+      assertThat(BillingOutcome.of(restarted, DAY, statements, pages(database(pg), work)))
+          .isEqualTo(undisturbed);
       assertThat(
               restarted.fetchCount(
                   DSL.table("batch_job_execution"), DSL.field("status").eq("STARTED")))
@@ -92,6 +93,17 @@ class PostgresRestartedMidRunTest {
     } finally {
       pg.close();
     }
+  }
+
+  /** {@code bills pages --date D --all-accounts} in a JVM of its own, as an operator runs it. */
+  private static BillingOutcome.PagesOnRequest pages(TestDatabase db, Path work) {
+    return (day, statements) -> {
+      BillProcess pages =
+          BillProcess.start(
+              db, statements, work, "bills", "pages", "--date", day.toString(), "--all-accounts");
+      assertThat(pages.waitFor()).as(pages.output()).isZero();
+      assertThat(pages.output()).contains("statement page(s) of " + day + " in " + statements);
+    };
   }
 
   private static EmbeddedPostgres start(Path data, int port) throws IOException {

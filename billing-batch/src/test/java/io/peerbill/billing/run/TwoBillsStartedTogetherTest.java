@@ -30,7 +30,7 @@ class TwoBillsStartedTogetherTest extends BillingTestBase {
     Path statements = properties.statementDir();
     BillingOutcome.forget(dsl, DAY, statements);
     assertThat(billingRun.bill(new BillingDay(DAY, SHANGHAI), false).succeeded()).isTrue();
-    BillingOutcome single = BillingOutcome.of(dsl, DAY, statements);
+    BillingOutcome single = BillingOutcome.of(dsl, DAY, statements, this::renderPages);
     BillingOutcome.forget(dsl, DAY, statements);
 
     Path work = Path.of("target", "bill-processes");
@@ -59,7 +59,7 @@ class TwoBillsStartedTogetherTest extends BillingTestBase {
         .endsWith("; run bill again once that has finished");
     assertThat(billed.output()).contains("billing day 2026-11-25 (Asia/Shanghai): COMPLETED");
 
-    assertThat(BillingOutcome.of(dsl, DAY, statements)).isEqualTo(single);
+    assertThat(BillingOutcome.of(dsl, DAY, statements, this::renderPages)).isEqualTo(single);
     assertThat(executions.billingOf(new BillingDay(DAY, SHANGHAI))).hasSize(1);
     assertThat(executions.running(DAY)).isEmpty();
   }

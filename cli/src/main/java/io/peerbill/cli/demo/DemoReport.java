@@ -95,6 +95,10 @@ final class DemoReport {
     out.println();
     out.println("== Files ==");
     out.println("  statements: " + r.statementDir());
+    out.println(
+        "  pages:      "
+            + r.pages().size()
+            + " HTML statement page(s) there, rendered after billing as bills pages does");
     out.println("  samples:    " + r.samples());
     out.flush();
   }

@@ -19,7 +19,8 @@ record DemoResult(
     List<Statement> statements,
     List<AlertRow> alerts,
     List<WebhookInbox.Notice> notices,
-    Path statementDir) {
+    Path statementDir,
+    List<Path> pages) {
 
   /** An alert event as stored. */
   record AlertRow(

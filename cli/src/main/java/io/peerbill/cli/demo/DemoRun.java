@@ -7,6 +7,7 @@ import io.peerbill.billing.line.BillLineRepository;
 import io.peerbill.billing.run.BillingReport;
 import io.peerbill.billing.run.BillingRun;
 import io.peerbill.billing.statement.StatementRepository;
+import io.peerbill.billing.statement.html.StatementPageFiles;
 import io.peerbill.billing.tariff.TariffCsv;
 import io.peerbill.billing.tariff.TariffRepository;
 import io.peerbill.db.Database;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.springframework.boot.Banner;
@@ -90,6 +92,16 @@ final class DemoRun {
           progress.step(
               "Billing the day (Spring Batch: expire, daily peaks, rate, lines, statements)",
               () -> billing.getBean(BillingRun.class).bill(day, false));
+      Path pages = billing.getBean(BillingProperties.class).statementDir();
+      // Rendered on request, as bills pages does: bill itself writes none.
+      List<Path> written =
+          "COMPLETED".equals(report.batchStatus())
+              ? progress.step(
+                  "Rendering the statement pages (bills pages --date "
+                      + day.date()
+                      + " --all-accounts)",
+                  () -> billing.getBean(StatementPageFiles.class).write(day.date(), null, pages))
+              : List.of();
       return new DemoResult(
           ids,
           samples,
@@ -100,7 +112,8 @@ final class DemoRun {
           billing.getBean(StatementRepository.class).statementsOf(day.date(), null),
           DemoAlerts.events(sql),
           inbox.notices(),
-          billing.getBean(BillingProperties.class).statementDir());
+          pages,
+          written);
     }
   }
 

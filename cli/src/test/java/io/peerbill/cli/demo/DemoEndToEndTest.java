@@ -183,6 +183,20 @@ class DemoEndToEndTest {
         .containsExactlyInAnyOrder(DemoWorld.ACME, DemoWorld.GLOBEX);
   }
 
+  /** Issue 15: bill renders no pages; the demo then writes each payer's, as bills pages does. */
+  @Test
+  void theDemoWritesEachPayersStatementPageAfterBilling() throws Exception {
+    assertThat(result.pages())
+        .extracting(p -> p.getFileName().toString())
+        .containsExactly(
+            "statement-" + DemoWorld.ACME + "-" + result.billing().day().date() + ".html",
+            "statement-" + DemoWorld.GLOBEX + "-" + result.billing().day().date() + ".html");
+    for (java.nio.file.Path page : result.pages()) {
+      assertThat(page.getParent()).isEqualTo(result.statementDir());
+      assertThat(Files.readString(page)).contains("<h1>Peering statement</h1>");
+    }
+  }
+
   @Test
   void inputIsAllAccountedFor() throws Exception {
     var m = result.metering();

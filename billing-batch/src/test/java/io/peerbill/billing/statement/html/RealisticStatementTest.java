@@ -108,7 +108,9 @@ class RealisticStatementTest extends BillingTestBase {
     assertThat(line(web, DAY).billedMbps()).isEqualByComparingTo("1000.00");
     assertThat(line(backup, DAY).status()).isEqualTo(LineStatus.FREE);
     assertThat(line(retired, DAY).coverage()).isEqualTo("181/181");
-    String file = StatementHtmlWriter.fileName(BillingFixture.REQUESTER, SHANGHAI_DAY);
+    // Rendered on request, as bills pages --date D --account A does.
+    pageFiles.write(DAY, BillingFixture.REQUESTER, properties.statementDir());
+    String file = StatementPageFiles.fileName(BillingFixture.REQUESTER, SHANGHAI_DAY);
     Path sample = Path.of("target", "statement-sample");
     Files.createDirectories(sample);
     Files.copy(

@@ -294,7 +294,7 @@ class StatementHtmlTest extends BillingTestBase {
   }
 
   private String statement(String accountId, BillingDay day) throws Exception {
-    Path file = properties.statementDir().resolve(StatementHtmlWriter.fileName(accountId, day));
+    Path file = properties.statementDir().resolve(StatementPageFiles.fileName(accountId, day));
     assertThat(file).exists();
     return Files.readString(file);
   }
@@ -329,10 +329,30 @@ class StatementHtmlTest extends BillingTestBase {
     return m.group(1);
   }
 
-  /** Bills the day the way the CLI does: the billing job, then its statement pages job. */
+  /**
+   * Bills the day the way the CLI does, which writes the CSV statements but no page; then asks for
+   * every page of the day, as {@code bills pages --date D --all-accounts} does.
+   */
   private void billAndRender(LocalDate day, ZoneId zone) throws Exception {
+    for (Path page : dayPages(day)) {
+      Files.delete(page); // of an earlier bill (or test) of the day
+    }
     BillingReport report = billingRun.bill(new BillingDay(day, zone), true);
-    assertThat(report.pages()).as("statement pages ran").isNotNull();
-    assertThat(report.pages().completed()).as(report.pages().toString()).isTrue();
+    assertThat(report.batchStatus()).isEqualTo("COMPLETED");
+    assertThat(dayPages(day)).as("bill renders no page").isEmpty();
+    assertThat(report.describe())
+        .contains(
+            "statement pages on request: peerbill bills pages --date "
+                + day
+                + " --all-accounts (or --account ACCOUNT), or GET /v1/statements/"
+                + day
+                + "/html");
+    assertThat(pageFiles.write(day, null, properties.statementDir())).isNotEmpty();
+  }
+
+  private List<Path> dayPages(LocalDate day) throws java.io.IOException {
+    try (var files = Files.list(properties.statementDir())) {
+      return files.filter(f -> f.getFileName().toString().endsWith(day + ".html")).toList();
+    }
   }
 }
