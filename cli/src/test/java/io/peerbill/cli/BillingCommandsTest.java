@@ -79,6 +79,18 @@ class BillingCommandsTest {
     assertThat(everyone.err()).contains("--all-accounts");
     assertThat(show.run("bills", "show", "--date", "2026-11-25", "--all-accounts")).isZero();
     assertThat(show.out()).contains("no bills for 2026-11-25");
+
+    // Pages are rendered on request, of an account or (said so) of every one.
+    PeerbillCliTest.StringCapture unscopedPages = new PeerbillCliTest.StringCapture();
+    assertThat(unscopedPages.run("bills", "pages", "--date", "2026-11-25")).isEqualTo(2);
+    assertThat(unscopedPages.err()).contains("--all-accounts");
+    PeerbillCliTest.StringCapture noPages = new PeerbillCliTest.StringCapture();
+    assertThat(noPages.run("bills", "pages", "--date", "2026-11-25", "--all-accounts"))
+        .isEqualTo(1);
+    assertThat(noPages.err().strip())
+        .isEqualTo(
+            "peerbill: no statement for 2026-11-25 (not billed, or no connection was active that"
+                + " day)");
   }
 
   @Test

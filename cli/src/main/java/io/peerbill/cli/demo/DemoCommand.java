@@ -64,7 +64,7 @@ public final class DemoCommand implements Callable<Integer> {
       out.println("peerbill demo: billing day " + day + " on " + db.describe());
       DemoTraffic traffic = new DemoTraffic(day, Duration.ofSeconds(intervalSeconds), true);
       DemoRun run = new DemoRun(db, traffic, inbox, work, config.home().resolve("statements"));
-      DemoResult result = run.play(new Progress(out, 5));
+      DemoResult result = run.play(new Progress(out, 6));
       new DemoReport(out).print(result);
       return result.billing().succeeded() ? 0 : 3;
     }

@@ -73,7 +73,8 @@ public class StatementPageFiles {
   private BillingDay billedDay(LocalDate date) {
     List<String> zones = lines.zonesOn(date);
     if (zones.isEmpty()) {
-      throw new NoStatementException("no bills for " + date + ": bill --date " + date + " first");
+      throw new NoStatementException(
+          "no statement for " + date + " (not billed, or no connection was active that day)");
     }
     return new BillingDay(date, ZoneId.of(zones.get(0)));
   }
