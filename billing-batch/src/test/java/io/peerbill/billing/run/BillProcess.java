@@ -51,10 +51,18 @@ final class BillProcess {
   /** Starts {@code peerbill args} against the database, writing statements to the folder. */
   static BillProcess start(TestDatabase database, Path statementDir, Path work, String... args)
       throws IOException {
+    return start(List.of(), database, statementDir, work, args);
+  }
+
+  /** The same, with these settings too (e.g. {@code -Dpeerbill.db.connection-timeout=1s}). */
+  static BillProcess start(
+      List<String> settings, TestDatabase database, Path statementDir, Path work, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
+    command.addAll(settings);
     command.add("-D" + PeerbillHome.TEST_PROPERTY + "=true");
     command.add("-Xmx256m");
     // As ./peerbill does (cli's Main): the libraries' own logs stay off the console.
