@@ -13,6 +13,7 @@ import io.peerbill.peering.PeeringSettings;
 import io.peerbill.testkit.MutableClock;
 import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
+import io.peerbill.tools.bench.ProcessCpu;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,6 +28,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -77,17 +79,24 @@ public final class ApiBench {
 
   private static String run(String name, String url, String key) throws Exception {
     load(url, key, WARM_UP_SECONDS);
+    Optional<ProcessHandle> self = Optional.of(ProcessHandle.current());
+    double cpuBefore = ProcessCpu.of(self);
     long[][] perClient = load(url, key, SECONDS);
+    double cpu = ProcessCpu.of(self) - cpuBefore;
     long[] all = Arrays.stream(perClient).flatMapToLong(Arrays::stream).sorted().toArray();
+    // CPU per request (server, clients and PostgreSQL: this JVM and its children) tells the cost
+    // apart from the machine's other load, which only stretches the wall clock.
     return String.format(
-        "%-45s %d clients, %d s: %,d requests, %,.0f req/s, p50 %.1f ms, p99 %.1f ms",
+        "%-45s %d clients, %d s: %,d requests, %,.0f req/s, p50 %.1f ms, p99 %.1f ms,"
+            + " CPU %.2f ms/request (server, clients and PostgreSQL)",
         name,
         CLIENTS,
         SECONDS,
         all.length,
         all.length / (double) SECONDS,
         all[all.length / 2] / 1e6,
-        all[(int) (all.length * 0.99)] / 1e6);
+        all[(int) (all.length * 0.99)] / 1e6,
+        cpu * 1000 / all.length);
   }
 
   /** Each client's request latencies (ns) over {@code seconds}; every answer must be 200. */

@@ -12,6 +12,7 @@ import io.peerbill.metering.sink.InfluxTarget;
 import io.peerbill.metering.source.SampleFiles;
 import io.peerbill.metering.validate.ConnectionCatalog;
 import io.peerbill.metering.validate.ConnectionCatalogLoader;
+import io.peerbill.tools.bench.ProcessCpu;
 import io.peerbill.tools.gen.ConnectionSeeder;
 import io.peerbill.tools.gen.GeneratorSpec;
 import io.peerbill.tools.gen.SampleGenerator;

@@ -1,4 +1,4 @@
-package io.peerbill.cli.bench;
+package io.peerbill.tools.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -12,14 +12,14 @@ import java.util.Optional;
  * time of every backend that has exited. Tells, on a machine where the servers share the cores with
  * the job, how much of the work each one did.
  */
-final class ProcessCpu {
+public final class ProcessCpu {
 
   private static final double TICKS_PER_SECOND = 100.0; // USER_HZ on Linux
 
   private ProcessCpu() {}
 
   /** This JVM's CPU seconds so far. */
-  static double ofThisJvm() {
+  public static double ofThisJvm() {
     var os = ManagementFactory.getOperatingSystemMXBean();
     return os instanceof com.sun.management.OperatingSystemMXBean sun
         ? sun.getProcessCpuTime() / 1e9
@@ -27,7 +27,7 @@ final class ProcessCpu {
   }
 
   /** The process's and its descendants' CPU seconds so far; NaN where /proc cannot tell. */
-  static double of(Optional<ProcessHandle> process) {
+  public static double of(Optional<ProcessHandle> process) {
     if (process.isEmpty()) {
       return Double.NaN;
     }
