@@ -3,6 +3,7 @@ package io.peerbill.api.key;
 import static io.peerbill.schema.jooq.Tables.ACCOUNT;
 import static io.peerbill.schema.jooq.Tables.API_KEY;
 
+import io.peerbill.api.change.ExactCache;
 import io.peerbill.api.error.ApiException;
 import io.peerbill.peering.ErrorCode;
 import io.peerbill.peering.PeeringException;
@@ -25,12 +26,18 @@ import org.jooq.DSLContext;
  */
 public final class ApiKeys {
 
+  /** The PostgreSQL notification channel on which revocations are announced (payload: key id). */
+  public static final String REVOKED_CHANNEL = "peerbill_api_key_revoked";
+
   /** Last use is written at most this often per key, so reads stay reads. */
   static final Duration LAST_USE_RESOLUTION = Duration.ofMinutes(1);
 
   private final DSLContext sql;
   private final Clock clock;
   private final Map<String, Instant> lastRecorded = new ConcurrentHashMap<>();
+
+  /** Unknown ids are not kept (a null answer), so presenting random ids fills no memory. */
+  private final ExactCache<String, ApiKeyRecord> cache = new ExactCache<>(row -> 1, 100_000);
 
   public ApiKeys(DSLContext sql, Clock clock) {
     this.sql = sql;
@@ -63,12 +70,18 @@ public final class ApiKeys {
     return new IssuedKey(of(row), token.text());
   }
 
-  /** Revokes a key at once (the next request with it is refused); revoking twice is a no-op. */
+  /**
+   * Revokes a key at once (the next request with it is refused, in this process and, through {@link
+   * #REVOKED_CHANNEL}, in every API server that caches keys); revoking twice is a no-op.
+   */
   public ApiKey revoke(String id) {
     sql.update(API_KEY)
         .set(API_KEY.REVOKED_AT, now())
         .where(API_KEY.ID.eq(id), API_KEY.REVOKED_AT.isNull())
         .execute();
+    // After the update committed, so a server that hears it reads the revoked row.
+    sql.execute("SELECT pg_notify(?, ?)", REVOKED_CHANNEL, id);
+    cache.forget(id);
     return find(id)
         .orElseThrow(() -> ApiException.notFound("API_KEY_NOT_FOUND", "no API key '" + id + "'"));
   }
@@ -94,12 +107,28 @@ public final class ApiKeys {
     if (token.isEmpty()) {
       return Optional.empty();
     }
-    ApiKeyRecord row = sql.selectFrom(API_KEY).where(API_KEY.ID.eq(token.get().id())).fetchOne();
+    String id = token.get().id();
+    ApiKeyRecord row =
+        cache.get(id, () -> sql.selectFrom(API_KEY).where(API_KEY.ID.eq(id)).fetchOne());
     if (row == null || !token.get().matches(row.getSecretSha256()) || row.getRevokedAt() != null) {
       return Optional.empty();
     }
     recordUse(row.getId());
     return Optional.of(of(row));
+  }
+
+  /**
+   * Keeps looked-up keys in memory while {@code on}: only while something delivers every revocation
+   * to {@link #forget} (the API server's change notices), else a key revoked by another process
+   * would stay usable here. Off clears the cache.
+   */
+  public void cacheKeys(boolean on) {
+    cache.enable(on);
+  }
+
+  /** Drops a key from the cache (it was revoked), so the next request reads it again. */
+  public void forget(String id) {
+    cache.forget(id);
   }
 
   private void recordUse(String id) {

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.peerbill.alerting.D10Metrics;
 import java.time.Instant;
 import java.util.OptionalDouble;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * One bucket of a connection's traffic: the stored counters and the D10 metrics computed from them
  * by {@link D10Metrics} (the definition the series and the alerts use), named as the vendor's
  * monitoring names them. A ratio with nothing to take it of (no packets, no cap) is null.
  */
+@JsonSerialize(using = TrafficBucketJson.class)
 public record TrafficBucket(
     Instant bucketStart,
     @JsonProperty("InBandwidth") double inBandwidth,

@@ -4,12 +4,16 @@ import io.peerbill.api.error.ApiException;
 import io.peerbill.api.security.ApiPrincipal;
 import io.peerbill.peering.ActiveInterval;
 import io.peerbill.peering.Peering;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,10 +29,14 @@ public class TrafficController {
 
   private final Peering peering;
   private final TrafficReader reader;
+  private final ConnectionEnds ends;
+  private final TrafficAnswers answers;
 
-  public TrafficController(Peering peering, TrafficReader reader) {
+  public TrafficController(Peering peering, TrafficReader reader, TrafficAnswers answers) {
     this.peering = peering;
     this.reader = reader;
+    this.ends = new ConnectionEnds(peering);
+    this.answers = answers;
   }
 
   public record Traffic(
@@ -39,8 +47,15 @@ public class TrafficController {
       Coverage coverage,
       List<TrafficBucket> buckets) {}
 
-  @GetMapping("/v1/peering-connections/{connectionId}/traffic")
-  public Traffic traffic(
+  /** Answers the JSON of a {@link Traffic} (as {@link TrafficAnswers} keeps it). */
+  @GetMapping(
+      value = "/v1/peering-connections/{connectionId}/traffic",
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  @ApiResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = Traffic.class)))
+  public byte[] traffic(
       @AuthenticationPrincipal ApiPrincipal me,
       @PathVariable String connectionId,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
@@ -61,7 +76,13 @@ public class TrafficController {
     if (Duration.between(start, end).getSeconds() / p.seconds() > MAX_BUCKETS) {
       throw ApiException.invalid("at most " + MAX_BUCKETS + " buckets per request");
     }
-    peering.connections().show(me.actor(), connectionId);
+    ends.require(me.actor(), connectionId);
+    return answers.get(
+        new TrafficAnswers.Query(connectionId, start, end, p),
+        () -> read(connectionId, start, end, p));
+  }
+
+  private Traffic read(String connectionId, Instant start, Instant end, TrafficPeriod p) {
     List<ActiveInterval> active = peering.activeIntervals().of(connectionId, start, end);
     List<TrafficBucket> buckets = reader.buckets(connectionId, start, end, p);
     if (p == TrafficPeriod.ONE_MINUTE

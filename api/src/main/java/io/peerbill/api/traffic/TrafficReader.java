@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
@@ -27,24 +30,36 @@ public class TrafficReader {
   public List<TrafficBucket> buckets(
       String connectionId, Instant from, Instant to, TrafficPeriod period) {
     double seconds = period.seconds();
-    return sql.resultQuery(
-            period == TrafficPeriod.FIVE_MINUTES ? FIVE_MINUTES : ONE_MINUTE,
-            connectionId,
-            OffsetDateTime.ofInstant(from, ZoneOffset.UTC),
-            OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
-        .fetch(
-            r ->
-                TrafficBucket.of(
-                    r.get(0, OffsetDateTime.class).toInstant(),
-                    seconds,
-                    r.get(1, Long.class),
-                    r.get(2, Long.class),
-                    r.get(3, Long.class),
-                    r.get(4, Long.class),
-                    r.get(5, Long.class),
-                    r.get(6, Long.class),
-                    r.get(7, Integer.class),
-                    r.get(8, Integer.class)));
+    String query = period == TrafficPeriod.FIVE_MINUTES ? FIVE_MINUTES : ONE_MINUTE;
+    // Plain JDBC under jOOQ's connection: the API's hottest read, without per-value conversion.
+    return sql.connectionResult(
+        c -> {
+          try (PreparedStatement s = c.prepareStatement(query)) {
+            s.setString(1, connectionId);
+            s.setObject(2, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+            s.setObject(3, OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+            try (ResultSet r = s.executeQuery()) {
+              List<TrafficBucket> out = new ArrayList<>();
+              while (r.next()) {
+                int capValue = r.getInt(9);
+                Integer cap = r.wasNull() ? null : capValue;
+                out.add(
+                    TrafficBucket.of(
+                        r.getObject(1, OffsetDateTime.class).toInstant(),
+                        seconds,
+                        r.getLong(2),
+                        r.getLong(3),
+                        r.getLong(4),
+                        r.getLong(5),
+                        r.getLong(6),
+                        r.getLong(7),
+                        r.getInt(8),
+                        cap));
+              }
+              return out;
+            }
+          }
+        });
   }
 
   private static String resource(String name) {

@@ -72,8 +72,13 @@ public final class ApiBench {
               + connection
               + "/traffic?from=2026-11-25T00:00:00%2B08:00&to=2026-11-26T00:00:00%2B08:00";
       String bills = base + "/v1/bills?date=" + DAY + "&limit=1000";
-      System.out.println(run("GET traffic (1 connection-day, 288 buckets)", traffic, key));
-      System.out.println(run("GET bills (1 account-day, 1,000 lines)", bills, key));
+      String only = System.getProperty("bench.only", "");
+      if (!only.equals("bills")) {
+        System.out.println(run("GET traffic (1 connection-day, 288 buckets)", traffic, key));
+      }
+      if (!only.equals("traffic")) {
+        System.out.println(run("GET bills (1 account-day, 1,000 lines)", bills, key));
+      }
     }
   }
 
