@@ -87,10 +87,12 @@ class StreamKillIT {
     String output = Files.readString(home.resolve("run-" + run + ".log"));
     assertThat(last.exitValue()).as(output).isZero();
 
+    // Each kind of kill at least once. More is not always possible: on a fast machine the runs
+    // after a committed checkpoint drain the rest of the topic before their kill is due.
     assertThat(kills)
         .as("kills that hit a running stream; the runs that ended first said:%n%s", unkilled)
-        .hasSizeGreaterThanOrEqualTo(5);
-    assertThat(kills).contains("RIGHT_AFTER_A_CHECKPOINT", "IN_A_BATCH_WRITE");
+        .hasSizeGreaterThanOrEqualTo(KillPoint.values().length);
+    assertThat(kills).contains("AT_RANDOM", "RIGHT_AFTER_A_CHECKPOINT", "IN_A_BATCH_WRITE");
     // It says where it starts: the offsets the group committed, or the start when a kill came
     // before any commit (the ledger makes both exact).
     assertThat(output.lines().findFirst().orElse(""))
