@@ -1,5 +1,7 @@
 package io.peerbill.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.peerbill.api.key.ApiKeys;
 import io.peerbill.peering.Peering;
 import io.peerbill.testkit.PostgresExtension;
@@ -71,6 +73,28 @@ public abstract class ApiTestBase {
 
   protected String operatorKey() {
     return keys.createForOperator("test").token();
+  }
+
+  /**
+   * A refusal of a domain rule over HTTP: its status, code and rule id, the message naming both.
+   */
+  protected static void assertRefused(Http.Response r, int status, String code, String rule) {
+    assertThat(r.status()).as(r.toString()).isEqualTo(status);
+    assertThat(r.code()).as(r.toString()).isEqualTo(code);
+    assertThat(r.json().get("rule").asString()).isEqualTo(rule);
+    assertThat(r.json().get("message").asString()).startsWith(code + " (" + rule + ")");
+  }
+
+  /** A VPC of the party with one CIDR block, created over HTTP; returns its id. */
+  protected String vpcOverHttp(Party owner, String region, String cidr) {
+    Http.Response r =
+        http()
+            .post(
+                "/v1/vpcs",
+                owner.key(),
+                "{\"region\":\"" + region + "\",\"name\":\"v\",\"cidrs\":[\"" + cidr + "\"]}");
+    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    return r.json().get("id").asString();
   }
 
   /** An account and the key it calls with. */

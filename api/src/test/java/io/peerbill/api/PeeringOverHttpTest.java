@@ -33,8 +33,8 @@ class PeeringOverHttpTest extends ApiTestBase {
 
   @Test
   void crossAccountPeeringLivesAndDiesOverHttp_R2_R6_R7_R9_R13_R16() {
-    String gzWeb = vpc(acme, guangzhou, "10.1.0.0/16");
-    String sgDb = vpc(globex, singapore, "10.2.0.0/16");
+    String gzWeb = vpcOverHttp(acme, guangzhou, "10.1.0.0/16");
+    String sgDb = vpcOverHttp(globex, singapore, "10.2.0.0/16");
     String web = subnet(acme, gzWeb, "10.1.1.0/24");
     String db = subnet(globex, sgDb, "10.2.1.0/24");
 
@@ -82,32 +82,35 @@ class PeeringOverHttpTest extends ApiTestBase {
 
   @Test
   void everyDomainRefusalArrivesWithItsCodeAndRule() {
-    String gzWeb = vpc(acme, guangzhou, "10.1.0.0/16");
-    String sgDb = vpc(globex, singapore, "10.2.0.0/16");
-    String sgClash = vpc(globex, singapore, "10.1.128.0/17");
-    String gzOther = vpc(acme, guangzhou, "10.7.0.0/16");
+    String gzWeb = vpcOverHttp(acme, guangzhou, "10.1.0.0/16");
+    String sgDb = vpcOverHttp(globex, singapore, "10.2.0.0/16");
+    String sgClash = vpcOverHttp(globex, singapore, "10.1.128.0/17");
+    String gzOther = vpcOverHttp(acme, guangzhou, "10.7.0.0/16");
 
-    refused(
-        http.post("/v1/vpcs", acme.key(), vpcBody(guangzhou, "10.3.0.5/16")),
+    assertRefused(
+        http.post(
+            "/v1/vpcs",
+            acme.key(),
+            "{\"region\":\"" + guangzhou + "\",\"name\":\"v\",\"cidrs\":[\"10.3.0.5/16\"]}"),
         400,
         "CIDR_NOT_ALIGNED",
         "input");
-    refused(
+    assertRefused(
         http.post("/v1/peering-connections", acme.key(), request(gzWeb, sgDb, null)),
         409,
         "CAP_REQUIRED",
         "R16");
-    refused(
+    assertRefused(
         http.post("/v1/peering-connections", acme.key(), request(gzWeb, sgDb, 99_999)),
         409,
         "CAP_OUT_OF_RANGE",
         "D3");
-    refused(
+    assertRefused(
         http.post("/v1/peering-connections", acme.key(), request(gzWeb, sgClash, 100)),
         409,
         "CIDR_OVERLAP",
         "R4");
-    refused(
+    assertRefused(
         http.post(
             "/v1/peering-connections",
             acme.key(),
@@ -115,7 +118,7 @@ class PeeringOverHttpTest extends ApiTestBase {
         409,
         "CAP_NOT_ALLOWED",
         "R16");
-    refused(
+    assertRefused(
         http.post(
             "/v1/peering-connections",
             acme.key(),
@@ -125,40 +128,40 @@ class PeeringOverHttpTest extends ApiTestBase {
         "R10");
 
     String id = post201("/v1/peering-connections", acme, request(gzWeb, sgDb, 100));
-    refused(
+    assertRefused(
         http.post("/v1/peering-connections", acme.key(), request(gzWeb, sgDb, 100)),
         409,
         "ALREADY_PEERED",
         "R2");
-    refused(
+    assertRefused(
         http.post("/v1/peering-connections/" + id + "/accept", acme.key(), null),
         403,
         "NOT_AUTHORIZED",
         "D2");
     post("/v1/peering-connections/" + id + "/accept", globex);
-    refused(
+    assertRefused(
         http.put("/v1/peering-connections/" + id + "/cap", globex.key(), "{\"cap_mbps\":300}"),
         403,
         "NOT_AUTHORIZED",
         "D2");
     String table = routeTableOf(acme, subnet(acme, gzWeb, "10.1.1.0/24"), gzWeb);
-    refused(route(acme, table, "10.9.0.0/16", id), 409, "ROUTE_OUTSIDE_PEER", "R2");
+    assertRefused(route(acme, table, "10.9.0.0/16", id), 409, "ROUTE_OUTSIDE_PEER", "R2");
 
     // R5: a cross-region VPC's peers must not overlap each other.
-    String bjTwin = vpc(globex, beijing, "10.2.0.0/16");
-    refused(
+    String bjTwin = vpcOverHttp(globex, beijing, "10.2.0.0/16");
+    assertRefused(
         http.post("/v1/peering-connections", acme.key(), request(gzWeb, bjTwin, 100, beijing)),
         409,
         "PEER_CIDR_OVERLAP",
         "R5");
 
     http.delete("/v1/peering-connections/" + id, acme.key());
-    refused(
+    assertRefused(
         http.post("/v1/peering-connections/" + id + "/reject", globex.key(), null),
         409,
         "INVALID_STATE",
         "D1");
-    refused(
+    assertRefused(
         http.post(
             "/v1/peering-connections",
             acme.key(),
@@ -172,13 +175,6 @@ class PeeringOverHttpTest extends ApiTestBase {
         404,
         "UNKNOWN_ACCOUNT",
         "D2");
-  }
-
-  private void refused(Response response, int status, String code, String rule) {
-    assertThat(response.status()).as(response.toString()).isEqualTo(status);
-    assertThat(response.code()).as(response.toString()).isEqualTo(code);
-    assertThat(response.json().get("rule").asString()).isEqualTo(rule);
-    assertThat(response.json().get("message").asString()).startsWith(code + " (" + rule + ")");
   }
 
   private String request(String vpc, String peerVpc, Integer cap) {
@@ -197,14 +193,6 @@ class PeeringOverHttpTest extends ApiTestBase {
         + "\""
         + (cap == null ? "" : ",\"cap_mbps\":" + cap)
         + "}";
-  }
-
-  private static String vpcBody(String region, String cidr) {
-    return "{\"region\":\"" + region + "\",\"name\":\"v\",\"cidrs\":[\"" + cidr + "\"]}";
-  }
-
-  private String vpc(Party owner, String region, String cidr) {
-    return post201("/v1/vpcs", owner, vpcBody(region, cidr));
   }
 
   private String subnet(Party owner, String vpc, String cidr) {

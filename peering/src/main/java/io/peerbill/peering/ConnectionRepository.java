@@ -62,11 +62,19 @@ final class ConnectionRepository {
   }
 
   List<Connection> ofAccount(String accountId) {
-    return where(
-        PEERING_CONNECTION
-            .REQUESTER_ACCOUNT_ID
-            .eq(accountId)
-            .or(PEERING_CONNECTION.ACCEPTER_ACCOUNT_ID.eq(accountId)));
+    return where(ofAccountIs(accountId));
+  }
+
+  /** Connections the account is an end of. */
+  static Condition ofAccountIs(String accountId) {
+    return PEERING_CONNECTION
+        .REQUESTER_ACCOUNT_ID
+        .eq(accountId)
+        .or(PEERING_CONNECTION.ACCEPTER_ACCOUNT_ID.eq(accountId));
+  }
+
+  static Condition idIs(String connectionId) {
+    return PEERING_CONNECTION.ID.eq(connectionId);
   }
 
   static Condition endIn(Collection<String> vpcIds) {

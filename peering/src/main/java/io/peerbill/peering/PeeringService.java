@@ -164,7 +164,13 @@ public final class PeeringService {
 
   public List<Connection> list(String actor) {
     return Transactions.inTransaction(
-        sql, tx -> new Store(tx).connections.ofAccount(new Guard(tx).actor(actor)));
+        sql,
+        tx -> {
+          String account = new Guard(tx).actor(actor);
+          // A request past its window reads as EXPIRED (R6) whether or not a sweep ran yet.
+          ExpirySweep.expireDue(tx, DbTime.now(clock), ConnectionRepository.ofAccountIs(account));
+          return new Store(tx).connections.ofAccount(account);
+        });
   }
 
   public List<Transition> history(String actor, String connectionId) {
@@ -183,6 +189,8 @@ public final class PeeringService {
         tx -> {
           Store store = new Store(tx);
           store.guard.actor(actor);
+          // Recorded at its expires_at (ExpirySweep), so when it is first read does not matter.
+          ExpirySweep.expireDue(tx, DbTime.now(clock), ConnectionRepository.idIs(connectionId));
           return store
               .connections
               .find(connectionId)

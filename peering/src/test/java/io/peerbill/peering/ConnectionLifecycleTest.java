@@ -86,6 +86,27 @@ class ConnectionLifecycleTest {
   }
 
   @Test
+  void aRequestPastItsWindowReadsAsExpiredBeforeAnySweep_R6() {
+    Connection c = world.request(acmeGz, globexSh, 100);
+    clock.advance(Duration.ofDays(7));
+    assertThat(connections.list(GLOBEX))
+        .filteredOn(found -> found.id().equals(c.id()))
+        .singleElement()
+        .satisfies(found -> assertThat(found.state()).isEqualTo(ConnectionState.EXPIRED));
+    Connection shown = connections.show(ACME, c.id());
+    assertThat(shown.state()).isEqualTo(ConnectionState.EXPIRED);
+    assertThat(shown.endedAt()).isEqualTo(c.expiresAt());
+    assertThat(connections.history(ACME, c.id()).get(1))
+        .isEqualTo(
+            new Transition(
+                c.id(),
+                ConnectionState.PENDING_ACCEPTANCE,
+                ConnectionState.EXPIRED,
+                GLOBEX,
+                c.expiresAt()));
+  }
+
+  @Test
   void eitherEndDeletesAndOnlyANewConnectionRestoresIt_R7() {
     Connection first = world.peer(acmeGz, globexSh, 100);
     clock.advance(Duration.ofHours(1));
