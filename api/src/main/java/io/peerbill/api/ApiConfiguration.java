@@ -1,5 +1,7 @@
 package io.peerbill.api;
 
+import io.peerbill.alerting.webhook.WebhookOutbox;
+import io.peerbill.alerting.webhook.WebhookSettings;
 import io.peerbill.api.change.ChangeNotices;
 import io.peerbill.api.key.ApiKeys;
 import io.peerbill.api.traffic.TrafficAnswers;
@@ -28,6 +30,12 @@ public class ApiConfiguration {
   public Peering peering(
       DSLContext sql, Clock clock, @Value("${peerbill.peering.max-per-vpc:10}") int maxPerVpc) {
     return new Peering(sql, clock, PeeringSettings.DEFAULTS.withMaxConnectionsPerVpc(maxPerVpc));
+  }
+
+  /** The webhook outbox's one owner, alerting's repository: the API reads deliveries through it. */
+  @Bean
+  public WebhookOutbox webhookOutbox(DSLContext sql) {
+    return new WebhookOutbox(sql, WebhookSettings.defaults());
   }
 
   @Bean

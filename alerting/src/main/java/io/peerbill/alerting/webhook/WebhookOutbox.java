@@ -13,7 +13,10 @@ import io.peerbill.alerting.Comparison;
 import io.peerbill.alerting.Severity;
 import io.peerbill.schema.jooq.tables.records.AlertEventRecord;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -130,6 +133,97 @@ public final class WebhookOutbox {
               .where(WEBHOOK_DELIVERY.EVENT_ID.eq(d.eventId()))
               .execute();
         });
+  }
+
+  /**
+   * One alert event's delivery as its account reads it: where it stands, how often it was tried.
+   */
+  public record Delivery(
+      UUID eventId,
+      long policyId,
+      String connectionId,
+      String state,
+      OffsetDateTime windowEnd,
+      String status,
+      int attempts,
+      OffsetDateTime nextAttemptAt,
+      String lastError,
+      OffsetDateTime finishedAt) {}
+
+  /** One attempt of a delivery, as {@link #recordAttempt} recorded it. */
+  public record Attempt(
+      int attempt,
+      String url,
+      OffsetDateTime startedAt,
+      OffsetDateTime finishedAt,
+      Integer httpStatus,
+      String outcome,
+      String error) {}
+
+  /** The deliveries of the account's alert events, newest window first. */
+  public List<Delivery> deliveriesOf(String accountId) {
+    return dsl.select(
+            ALERT_EVENT.ID,
+            ALERT_EVENT.POLICY_ID,
+            ALERT_EVENT.CONNECTION_ID,
+            ALERT_EVENT.STATE,
+            ALERT_EVENT.WINDOW_END,
+            WEBHOOK_DELIVERY.STATUS,
+            WEBHOOK_DELIVERY.ATTEMPTS,
+            WEBHOOK_DELIVERY.NEXT_ATTEMPT_AT,
+            WEBHOOK_DELIVERY.LAST_ERROR,
+            WEBHOOK_DELIVERY.FINISHED_AT)
+        .from(WEBHOOK_DELIVERY)
+        .join(ALERT_EVENT)
+        .on(ALERT_EVENT.ID.eq(WEBHOOK_DELIVERY.EVENT_ID))
+        .where(ALERT_EVENT.ACCOUNT_ID.eq(accountId))
+        .orderBy(ALERT_EVENT.WINDOW_END.desc(), ALERT_EVENT.ID)
+        .fetch(
+            r ->
+                new Delivery(
+                    r.value1(),
+                    r.value2(),
+                    r.value3(),
+                    r.value4(),
+                    utc(r.value5()),
+                    r.value6(),
+                    r.value7(),
+                    utc(r.value8()),
+                    r.value9(),
+                    utc(r.value10())));
+  }
+
+  /** The attempts of one of the account's deliveries, oldest first; empty if it is not its. */
+  public Optional<List<Attempt>> attemptsOf(String accountId, UUID eventId) {
+    boolean own =
+        dsl.fetchExists(
+            dsl.selectOne()
+                .from(WEBHOOK_DELIVERY)
+                .join(ALERT_EVENT)
+                .on(ALERT_EVENT.ID.eq(WEBHOOK_DELIVERY.EVENT_ID))
+                .where(
+                    WEBHOOK_DELIVERY.EVENT_ID.eq(eventId), ALERT_EVENT.ACCOUNT_ID.eq(accountId)));
+    if (!own) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        dsl.selectFrom(WEBHOOK_ATTEMPT)
+            .where(WEBHOOK_ATTEMPT.EVENT_ID.eq(eventId))
+            .orderBy(WEBHOOK_ATTEMPT.ATTEMPT)
+            .fetch(
+                r ->
+                    new Attempt(
+                        r.getAttempt(),
+                        r.getUrl(),
+                        utc(r.getStartedAt()),
+                        utc(r.getFinishedAt()),
+                        r.getHttpStatus(),
+                        r.getOutcome(),
+                        r.getError())));
+  }
+
+  private static OffsetDateTime utc(OffsetDateTime t) {
+    return t == null ? null : t.withOffsetSameInstant(ZoneOffset.UTC);
   }
 
   private static PendingDelivery pending(Record r) {

@@ -204,6 +204,24 @@ class WebhookSenderTest {
     assertThat(attempts())
         .extracting(r -> r.value2() + " " + r.value3())
         .containsExactly("HTTP_ERROR 503", "DELIVERED 200");
+
+    // What the account reads of it (the API's webhook deliveries): its own, never another's.
+    WebhookOutbox outbox = new WebhookOutbox(dsl, SETTINGS);
+    java.util.UUID id = java.util.UUID.fromString(event.id());
+    assertThat(outbox.deliveriesOf(ALICE))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.eventId()).isEqualTo(id);
+              assertThat(d.status()).isEqualTo("DELIVERED");
+              assertThat(d.attempts()).isEqualTo(2);
+              assertThat(d.finishedAt().getOffset()).isEqualTo(java.time.ZoneOffset.UTC);
+            });
+    assertThat(outbox.attemptsOf(ALICE, id).orElseThrow())
+        .extracting(a -> a.attempt() + " " + a.outcome() + " " + a.httpStatus())
+        .containsExactly("1 HTTP_ERROR 503", "2 DELIVERED 200");
+    assertThat(outbox.deliveriesOf(AlertFixtures.BOB)).isEmpty();
+    assertThat(outbox.attemptsOf(AlertFixtures.BOB, id)).isEmpty();
   }
 
   @Test

@@ -3,8 +3,7 @@ package io.peerbill.api.alert;
 import io.peerbill.alerting.AlertHistoryRepository;
 import io.peerbill.alerting.AlertPolicyService;
 import io.peerbill.alerting.AlertSummary;
-import io.peerbill.api.alert.DeliveryReader.Attempt;
-import io.peerbill.api.alert.DeliveryReader.Delivery;
+import io.peerbill.alerting.webhook.WebhookOutbox;
 import io.peerbill.api.alert.PolicyBody.PolicyView;
 import io.peerbill.api.error.ApiException;
 import io.peerbill.api.security.ApiPrincipal;
@@ -33,12 +32,12 @@ public class AlertController {
 
   private final AlertPolicyService policies;
   private final AlertHistoryRepository history;
-  private final DeliveryReader deliveries;
+  private final WebhookOutbox outbox;
 
-  public AlertController(DSLContext sql, DeliveryReader deliveries) {
+  public AlertController(DSLContext sql, WebhookOutbox outbox) {
     this.policies = new AlertPolicyService(sql);
     this.history = new AlertHistoryRepository(sql);
-    this.deliveries = deliveries;
+    this.outbox = outbox;
   }
 
   @GetMapping("/v1/alert-policies")
@@ -96,18 +95,18 @@ public class AlertController {
   }
 
   @GetMapping("/v1/webhook-deliveries")
-  public Page<Delivery> deliveries(
+  public Page<WebhookOutbox.Delivery> deliveries(
       @AuthenticationPrincipal ApiPrincipal me,
       @RequestParam(required = false) Integer offset,
       @RequestParam(required = false) Integer limit) {
-    return Page.of(deliveries.deliveries(me.actor()), offset, limit);
+    return Page.of(outbox.deliveriesOf(me.actor()), offset, limit);
   }
 
   @GetMapping("/v1/webhook-deliveries/{eventId}/attempts")
-  public List<Attempt> attempts(
+  public List<WebhookOutbox.Attempt> attempts(
       @AuthenticationPrincipal ApiPrincipal me, @PathVariable UUID eventId) {
-    return deliveries
-        .attempts(me.actor(), eventId)
+    return outbox
+        .attemptsOf(me.actor(), eventId)
         .orElseThrow(
             () ->
                 ApiException.notFound(
