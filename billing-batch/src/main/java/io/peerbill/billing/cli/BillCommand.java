@@ -6,8 +6,8 @@ import io.peerbill.billing.BillingProperties;
 import io.peerbill.billing.line.BillLine;
 import io.peerbill.billing.month.MonthReport;
 import io.peerbill.billing.month.MonthlyBillingRun;
+import io.peerbill.billing.run.BillingRange;
 import io.peerbill.billing.run.BillingReport;
-import io.peerbill.billing.run.BillingRun;
 import io.peerbill.billing.run.DryRun;
 import java.io.PrintWriter;
 import java.time.LocalDate;
@@ -134,83 +134,108 @@ public final class BillCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (ConfigurableApplicationContext context = BillingContext.start()) {
       ZoneId billingZone = zone != null ? zone : context.getBean(BillingProperties.class).zone();
-      long total = ChronoUnit.DAYS.between(first, last) + 1;
-      int exit = 0;
-      for (LocalDate date = first; !date.isAfter(last); date = date.plusDays(1)) {
-        BillingDay day = new BillingDay(date, billingZone);
-        if (total > 1) {
-          out.printf("[%d/%d] %s%n", ChronoUnit.DAYS.between(first, date) + 1, total, day);
-          out.flush();
-        }
-        if (dryRun) {
-          Map<DryRun.Change, Integer> changes = new EnumMap<>(DryRun.Change.class);
-          int[] shown = {0};
-          int all =
-              context
-                  .getBean(DryRun.class)
-                  .rate(
-                      day,
-                      preview -> {
-                        if (account != null && !account.equals(preview.line().payerAccountId())) {
-                          return;
-                        }
-                        shown[0]++;
-                        changes.merge(preview.change(), 1, Integer::sum);
-                        out.println(format(preview));
-                      });
-          int lines = account == null ? all : shown[0];
-          String counts =
-              changes.entrySet().stream()
-                  .map(e -> e.getKey().name().toLowerCase(Locale.ROOT) + " " + e.getValue())
-                  .collect(Collectors.joining(", ", " (", ")"));
-          out.println(
-              "dry run: "
-                  + lines
-                  + " line(s) "
-                  + (account == null ? "" : "of account " + account + " ")
-                  + "for "
-                  + day
-                  + (changes.isEmpty() ? "" : counts)
-                  + ", nothing stored");
-          continue;
-        }
-        BillingReport report = billOrSayPostgresWentAway(context, day);
-        report.describe().forEach(out::println);
-        out.flush();
-        if (!report.succeeded()) {
-          boolean billingFailed = "FAILED".equals(report.batchStatus());
-          exit = Math.max(exit, "COMPLETED".equals(report.batchStatus()) ? FAILED_LINES : 1);
-          if (billingFailed) {
-            break; // later days wait for this one; a re-run resumes it
-          }
-        }
+      if (dryRun) {
+        return dryRun(context, first, last, billingZone, out);
       }
-      return exit;
+      int[] exit = {0};
+      BillingDay[] current = {null};
+      BillingRange.Progress progress =
+          new BillingRange.Progress() {
+            @Override
+            public void starting(BillingDay day, long index, long days) {
+              current[0] = day;
+              if (days > 1) {
+                out.printf("[%d/%d] %s%n", index, days, day);
+                out.flush();
+              }
+            }
+
+            @Override
+            public void billed(BillingReport report) {
+              report.describe().forEach(out::println);
+              out.flush();
+              if (!report.succeeded()) {
+                boolean billed = "COMPLETED".equals(report.batchStatus());
+                exit[0] = Math.max(exit[0], billed ? FAILED_LINES : 1);
+              }
+            }
+          };
+      try {
+        context
+            .getBean(BillingRange.class)
+            .bill(first, last, billingZone, force, rebillZone, progress);
+      } catch (org.springframework.dao.DataAccessResourceFailureException
+          | org.springframework.transaction.CannotCreateTransactionException e) {
+        throw lostPostgres(current[0], e);
+      }
+      return exit[0];
     }
+  }
+
+  /** Prints each day's lines and what a run would do with them; stores nothing. */
+  private int dryRun(
+      ConfigurableApplicationContext context,
+      LocalDate first,
+      LocalDate last,
+      ZoneId billingZone,
+      PrintWriter out)
+      throws Exception {
+    long total = ChronoUnit.DAYS.between(first, last) + 1;
+    for (LocalDate date = first; !date.isAfter(last); date = date.plusDays(1)) {
+      BillingDay day = new BillingDay(date, billingZone);
+      if (total > 1) {
+        out.printf("[%d/%d] %s%n", ChronoUnit.DAYS.between(first, date) + 1, total, day);
+        out.flush();
+      }
+      Map<DryRun.Change, Integer> changes = new EnumMap<>(DryRun.Change.class);
+      int[] shown = {0};
+      int all =
+          context
+              .getBean(DryRun.class)
+              .rate(
+                  day,
+                  preview -> {
+                    if (account != null && !account.equals(preview.line().payerAccountId())) {
+                      return;
+                    }
+                    shown[0]++;
+                    changes.merge(preview.change(), 1, Integer::sum);
+                    out.println(format(preview));
+                  });
+      int lines = account == null ? all : shown[0];
+      String counts =
+          changes.entrySet().stream()
+              .map(e -> e.getKey().name().toLowerCase(Locale.ROOT) + " " + e.getValue())
+              .collect(Collectors.joining(", ", " (", ")"));
+      out.println(
+          "dry run: "
+              + lines
+              + " line(s) "
+              + (account == null ? "" : "of account " + account + " ")
+              + "for "
+              + day
+              + (changes.isEmpty() ? "" : counts)
+              + ", nothing stored");
+    }
+    return 0;
   }
 
   /**
    * A run that loses its database mid-way (a restart, a failover) cannot even record its failure:
    * one line says so, and the next bill of the day recovers the run it left STARTED.
    */
-  private BillingReport billOrSayPostgresWentAway(
-      ConfigurableApplicationContext context, BillingDay day) throws Exception {
-    try {
-      return context.getBean(BillingRun.class).bill(day, force, rebillZone);
-    } catch (org.springframework.dao.DataAccessResourceFailureException
-        | org.springframework.transaction.CannotCreateTransactionException e) {
-      Throwable cause = e;
-      while (cause.getCause() != null) {
-        cause = cause.getCause();
-      }
-      throw new IllegalStateException(
-          "lost PostgreSQL while billing "
-              + day
-              + " ("
-              + cause.getMessage()
-              + "); run bill again once it is back: it resumes the run",
-          e);
+  private static IllegalStateException lostPostgres(BillingDay day, RuntimeException e) {
+    Throwable cause = e;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
     }
+    return new IllegalStateException(
+        "lost PostgreSQL while billing "
+            + day
+            + " ("
+            + cause.getMessage()
+            + "); run bill again once it is back: it resumes the run",
+        e);
   }
 
   /** A month as YYYY-MM, refused in one line otherwise. */

@@ -58,15 +58,39 @@ public class DayFence {
    * @throws DayBeingBilledException naming the PostgreSQL backend that holds it
    */
   public Held hold(YearMonth month) throws SQLException {
-    return hold(
-        MONTH_LOCK_SPACE,
-        key(month),
-        backend ->
-            "cannot bill "
-                + month
-                + ": it is being billed by another peerbill process (PostgreSQL backend "
-                + backend
-                + "); run bill --month again once that has finished");
+    return hold(MONTH_LOCK_SPACE, key(month), backend -> monthRefusal(month, backend));
+  }
+
+  private static String monthRefusal(YearMonth month, int backend) {
+    return "cannot bill "
+        + month
+        + ": it is being billed by another peerbill process (PostgreSQL backend "
+        + backend
+        + "); run bill --month again once that has finished";
+  }
+
+  /**
+   * Refuses at once, as {@link #hold(LocalDate)} would, if another run holds the date's fence now;
+   * takes nothing (for a run that is queued before it bills, such as the API's).
+   *
+   * @throws DayBeingBilledException naming the run that holds it
+   */
+  public void check(LocalDate date) throws SQLException {
+    check(LOCK_SPACE, key(date), backend -> refusal(date, backend));
+  }
+
+  /** The same for a billing month's fence. */
+  public void check(YearMonth month) throws SQLException {
+    check(MONTH_LOCK_SPACE, key(month), backend -> monthRefusal(month, backend));
+  }
+
+  private void check(int space, int key, IntFunction<String> refusal) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      int backend = holder(connection, space, key);
+      if (backend != 0) {
+        throw new DayBeingBilledException(refusal.apply(backend));
+      }
+    }
   }
 
   private Held hold(int space, int key, IntFunction<String> refusal) throws SQLException {
