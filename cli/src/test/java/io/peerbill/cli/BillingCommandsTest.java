@@ -155,6 +155,19 @@ class BillingCommandsTest {
         .contains("'2026-13' is not a month (YYYY-MM)")
         .doesNotContain("Exception");
 
+    PeerbillCliTest.StringCapture unscoped = new PeerbillCliTest.StringCapture();
+    assertThat(
+            unscoped.run(
+                "bill",
+                "what-if",
+                "--tariffs",
+                tariffs.toString(),
+                "--from",
+                "2026-11-01",
+                "--to",
+                "2026-11-30"))
+        .isEqualTo(2);
+    assertThat(unscoped.err()).contains("give --account ACCOUNT, or --all-accounts");
     PeerbillCliTest.StringCapture whatIf = new PeerbillCliTest.StringCapture();
     assertThat(
             whatIf.run(
@@ -166,6 +179,7 @@ class BillingCommandsTest {
                 "2026-11-01",
                 "--to",
                 "2026-11-30",
+                "--all-accounts",
                 "--csv"))
         .as(whatIf.err())
         .isZero();
@@ -181,7 +195,9 @@ class BillingCommandsTest {
                 "--from",
                 "2026-11-01",
                 "--to",
-                "2026-11-30"))
+                "2026-11-30",
+                "--account",
+                "100001"))
         .isEqualTo(1);
     assertThat(missing.err().strip()).startsWith("peerbill: no such tariff file: ");
   }

@@ -44,11 +44,17 @@ public final class WhatIfCommand implements Callable<Integer> {
   @Option(names = "--account", description = "Only the lines this account pays.")
   String account;
 
+  @Option(
+      names = "--all-accounts",
+      description = "Every account's lines (an operator's view); --account or this is required.")
+  boolean allAccounts;
+
   @Option(names = "--csv", description = "Print CSV (one row per connection, account, total).")
   boolean csv;
 
   @Override
   public Integer call() {
+    AccountScope.require(spec, account, allAccounts);
     if (to.isBefore(from)) {
       throw new ParameterException(spec.commandLine(), "--to is before --from");
     }
