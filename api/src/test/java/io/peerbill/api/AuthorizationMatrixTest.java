@@ -3,7 +3,10 @@ package io.peerbill.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.peerbill.api.Http.Response;
+import io.peerbill.api.operator.BillingRuns;
 import io.peerbill.api.security.SecurityConfiguration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +23,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * Issue 14's authorization matrix over every route the server maps (read from its handler mapping,
  * so a new route without a row here fails the test): no key 401; an account key on an operator
  * route 403 (and an operator key on an account route 403); another account's key on a route naming
- * a resource 404, as for a missing one; the owner (or operator) succeeds.
+ * a resource 404, as for a missing one, and on a read naming none an answer without the owner's
+ * data; the owner (or operator) succeeds.
  */
 class AuthorizationMatrixTest extends ApiTestBase {
 
@@ -29,6 +33,7 @@ class AuthorizationMatrixTest extends ApiTestBase {
   RequestMappingHandlerMapping mapping;
 
   @Autowired DSLContext dsl;
+  @Autowired BillingRuns runs;
 
   /** What the owner (or the operator) sends to succeed on a route, built on fresh resources. */
   record Call(String path, String body, String contentType) {
@@ -119,6 +124,10 @@ class AuthorizationMatrixTest extends ApiTestBase {
         "PUT /v1/peering-connections/{connectionId}/cap",
         w -> new Call(pcx + w.active().id() + "/cap", "{\"cap_mbps\":300}"));
     c.put(
+        "PUT /v1/peering-connections/{connectionId}/charge-mode",
+        w ->
+            new Call(pcx + w.active().id() + "/charge-mode", "{\"charge_mode\":\"MONTHLY_95TH\"}"));
+    c.put(
         "GET /v1/peering-connections/{connectionId}/routes",
         w -> new Call(pcx + w.active().id() + "/routes", null));
     c.put(
@@ -139,6 +148,7 @@ class AuthorizationMatrixTest extends ApiTestBase {
                     + "&period=300s",
                 null));
     c.put("GET /v1/bills", w -> new Call("/v1/bills?date=" + MatrixWorld.STATEMENT_DAY, null));
+    c.put("GET /v1/monthly-bills", w -> new Call("/v1/monthly-bills?month=" + w.monthLine(), null));
     c.put("GET /v1/statements/{date}", w -> new Call("/v1/statements/" + w.statementDay(), null));
     c.put(
         "GET /v1/statements/{date}/csv",
@@ -181,6 +191,17 @@ class AuthorizationMatrixTest extends ApiTestBase {
     c.put(
         "GET /v1/operator/billing-runs",
         w -> new Call("/v1/operator/billing-runs?date=2020-01-02", null));
+    c.put(
+        "GET /v1/operator/billing-runs/{runId}",
+        w -> new Call("/v1/operator/billing-runs/" + runOf(LocalDate.of(2020, 1, 3)), null));
+    c.put(
+        "POST /v1/operator/what-if",
+        w ->
+            new Call(
+                "/v1/operator/what-if?from=2020-01-01&to=2020-01-31&account=" + w.owner.id(),
+                "pair_class,effective_from,tier_model,currency,from_mbps,to_mbps,unit_price\n"
+                    + "cn-mainland:overseas,2020-01-01,VOLUME,CNY,0,,1.00\n",
+                "text/csv"));
     c.put("GET /v1/operator/regions", w -> new Call("/v1/operator/regions", null));
     c.put(
         "POST /v1/operator/regions",
@@ -204,6 +225,15 @@ class AuthorizationMatrixTest extends ApiTestBase {
         "DELETE /v1/operator/api-keys/{keyId}",
         w -> new Call("/v1/operator/api-keys/" + w.freshKeyId(), null));
     return c;
+  }
+
+  /** A billing run of the day, started as the POST route starts one. */
+  private String runOf(LocalDate day) {
+    try {
+      return runs.days(day, day, ZoneId.of("Asia/Shanghai"), true, false).id();
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private List<String> mappedRoutes() {
@@ -267,6 +297,12 @@ class AuthorizationMatrixTest extends ApiTestBase {
       if (namesResource) {
         Response foreign = send(http, method, call, stranger.key());
         expect(failures, route, "another account's key", foreign, 404);
+      } else if (!operatorRoute && method.equals("GET")) {
+        // A read of no named resource answers another account with its own data only.
+        Response foreign = send(http, method, call, stranger.key());
+        if (foreign.status() / 100 != 2 || foreign.body().contains(owner.id())) {
+          failures.add(route + " with another account's key: shows the owner's, got " + foreign);
+        }
       }
       Response ok = send(http, method, call, owners);
       if (ok.status() / 100 != 2) {

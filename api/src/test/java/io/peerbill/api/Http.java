@@ -21,9 +21,14 @@ public final class Http {
   }
 
   /** A response: status, body text, and the body as JSON (null when it is not JSON). */
-  public record Response(int status, String body, String contentType) {
+  public record Response(
+      int status, String body, String contentType, java.net.http.HttpHeaders headers) {
     public JsonNode json() {
       return JSON.readTree(body);
+    }
+
+    public String header(String name) {
+      return headers.firstValue(name).orElse(null);
     }
 
     public String code() {
@@ -56,7 +61,8 @@ public final class Http {
       return new Response(
           response.statusCode(),
           response.body(),
-          response.headers().firstValue("Content-Type").orElse(""));
+          response.headers().firstValue("Content-Type").orElse(""),
+          response.headers());
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {

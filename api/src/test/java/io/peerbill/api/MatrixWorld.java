@@ -2,6 +2,7 @@ package io.peerbill.api;
 
 import static io.peerbill.schema.jooq.Tables.ALERT_EVENT;
 import static io.peerbill.schema.jooq.Tables.BILL_STATEMENT;
+import static io.peerbill.schema.jooq.Tables.MONTH_BILL_LINE;
 import static io.peerbill.schema.jooq.Tables.WEBHOOK_DELIVERY;
 
 import io.peerbill.alerting.AlertMetric;
@@ -128,6 +129,29 @@ final class MatrixWorld {
         .onConflictDoNothing()
         .execute();
     return STATEMENT_DAY;
+  }
+
+  /** A month the owner has a month line for (D13), on a connection it pays for. */
+  static final String LINE_MONTH = "2020-01";
+
+  String monthLine() {
+    Connection c = active();
+    dsl.insertInto(MONTH_BILL_LINE)
+        .set(MONTH_BILL_LINE.CONNECTION_ID, c.id())
+        .set(MONTH_BILL_LINE.BILL_MONTH, java.time.LocalDate.of(2020, 1, 1))
+        .set(MONTH_BILL_LINE.ZONE, "Asia/Shanghai")
+        .set(MONTH_BILL_LINE.PAYER_ACCOUNT_ID, owner.id())
+        .set(MONTH_BILL_LINE.PAIR_CLASS, "cn-mainland:overseas")
+        .set(MONTH_BILL_LINE.STATUS, "NO_TRAFFIC")
+        .set(MONTH_BILL_LINE.BILLED_MBPS, java.math.BigDecimal.ZERO)
+        .set(MONTH_BILL_LINE.AMOUNT, java.math.BigDecimal.ZERO)
+        .set(MONTH_BILL_LINE.CURRENCY, "CNY")
+        .set(MONTH_BILL_LINE.POINTS, 0)
+        .set(MONTH_BILL_LINE.POINTS_DROPPED, 0)
+        .set(MONTH_BILL_LINE.ACTIVE_DAYS, 31)
+        .set(MONTH_BILL_LINE.DAYS_IN_MONTH, 31)
+        .execute();
+    return LINE_MONTH;
   }
 
   /** A policy as JSON, named apart from every other. */

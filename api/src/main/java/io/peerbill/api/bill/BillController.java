@@ -8,12 +8,15 @@ import io.peerbill.billing.BillingProperties;
 import io.peerbill.billing.line.BillLine;
 import io.peerbill.billing.line.BillLineRepository;
 import io.peerbill.billing.line.BillLineRepository.LineRevision;
+import io.peerbill.billing.month.MonthLine;
+import io.peerbill.billing.month.MonthLineRepository;
 import io.peerbill.billing.statement.Statement;
 import io.peerbill.billing.statement.StatementCsvLine;
 import io.peerbill.billing.statement.StatementRepository;
 import io.peerbill.billing.statement.html.StatementPageLoader;
 import io.peerbill.billing.statement.html.StatementPageWriter;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +30,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The paying account's bills (D8): lines of a day or range with their revisions, and the day's
- * statement as JSON, CSV and the HTML page, read through billing's own repositories and page
- * writer.
+ * The paying account's bills (D8): lines of a day or range with their revisions, month lines of its
+ * MONTHLY_95TH connections (D13), and the day's statement as JSON, CSV and the HTML page, read
+ * through billing's own repositories and page writer.
  */
 @RestController
 public class BillController {
@@ -37,16 +40,19 @@ public class BillController {
   static final int MAX_DAYS = 31;
 
   private final BillLineRepository lines;
+  private final MonthLineRepository monthLines;
   private final StatementRepository statements;
   private final StatementPageLoader pages;
   private final BillingProperties properties;
 
   public BillController(
       BillLineRepository lines,
+      MonthLineRepository monthLines,
       StatementRepository statements,
       StatementPageLoader pages,
       BillingProperties properties) {
     this.lines = lines;
+    this.monthLines = monthLines;
     this.statements = statements;
     this.pages = pages;
     this.properties = properties;
@@ -78,6 +84,28 @@ public class BillController {
           l -> all.add(BillLineView.of(l, revisions.getOrDefault(l.connectionId(), List.of()))));
     }
     return Page.of(all, offset, limit);
+  }
+
+  /**
+   * The month lines of the MONTHLY_95TH connections the account pays for (D8, D13), as a monthly
+   * run ({@code bill --month}, {@code POST /v1/operator/billing-runs} with a month) left them.
+   */
+  @GetMapping("/v1/monthly-bills")
+  public Page<MonthLineView> monthlyBills(
+      @AuthenticationPrincipal ApiPrincipal me,
+      @RequestParam YearMonth month,
+      @RequestParam(required = false) Integer offset,
+      @RequestParam(required = false) Integer limit) {
+    LocalDate first = month.atDay(1);
+    List<MonthLine> found = List.copyOf(monthLines.of(first, me.actor()).values());
+    Map<String, List<LineRevision>> revisions =
+        monthLines.revisionsOf(found.stream().map(MonthLine::connectionId).toList(), first);
+    return Page.of(
+        found.stream()
+            .map(l -> MonthLineView.of(l, revisions.getOrDefault(l.connectionId(), List.of())))
+            .toList(),
+        offset,
+        limit);
   }
 
   public record StatementView(

@@ -64,19 +64,30 @@ public class ApiErrors {
     return ResponseEntity.status(e.status()).body(e.body());
   }
 
-  @ExceptionHandler(DayBeingBilledException.class)
-  ResponseEntity<ApiError> beingBilled(DayBeingBilledException e) {
-    return body(HttpStatus.CONFLICT, "DAY_BEING_BILLED", "billing", e.getMessage());
+  @ExceptionHandler({
+    DayBeingBilledException.class,
+    DayNotCompleteException.class,
+    DayBilledInAnotherZoneException.class
+  })
+  ResponseEntity<ApiError> billingRefused(RuntimeException e) {
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(billingRefusal(e));
   }
 
-  @ExceptionHandler(DayNotCompleteException.class)
-  ResponseEntity<ApiError> incomplete(DayNotCompleteException e) {
-    return body(HttpStatus.CONFLICT, "DAY_NOT_COMPLETE", "billing", e.getMessage());
-  }
-
-  @ExceptionHandler(DayBilledInAnotherZoneException.class)
-  ResponseEntity<ApiError> otherZone(DayBilledInAnotherZoneException e) {
-    return body(HttpStatus.CONFLICT, "DAY_BILLED_IN_ANOTHER_ZONE", "D5", e.getMessage());
+  /**
+   * A billing run's refusal as the API reports it, on a request or on a day of a billing run; null
+   * for anything else.
+   */
+  public static ApiError billingRefusal(Throwable e) {
+    if (e instanceof DayBeingBilledException) {
+      return new ApiError("DAY_BEING_BILLED", "billing", e.getMessage());
+    }
+    if (e instanceof DayNotCompleteException) {
+      return new ApiError("DAY_NOT_COMPLETE", "billing", e.getMessage());
+    }
+    if (e instanceof DayBilledInAnotherZoneException) {
+      return new ApiError("DAY_BILLED_IN_ANOTHER_ZONE", "D5", e.getMessage());
+    }
+    return null;
   }
 
   @ExceptionHandler(TariffFileException.class)
@@ -126,7 +137,8 @@ public class ApiErrors {
     return ResponseEntity.status(status).body(new ApiError(code, rule, message));
   }
 
-  private static String oneLine(String message) {
+  /** A message on one line (a stack of causes or a SQL text never spans lines in a body). */
+  public static String oneLine(String message) {
     return message == null ? "malformed request" : message.replaceAll("\\s*\\R\\s*", " ").strip();
   }
 }

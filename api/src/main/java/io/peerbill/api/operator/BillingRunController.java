@@ -1,33 +1,35 @@
 package io.peerbill.api.operator;
 
 import io.peerbill.api.error.ApiException;
-import io.peerbill.billing.BillingDay;
 import io.peerbill.billing.BillingProperties;
-import io.peerbill.billing.line.BillLine;
-import io.peerbill.billing.run.BillingReport;
-import io.peerbill.billing.run.BillingRun;
 import io.peerbill.billing.run.DayExecutions;
+import java.net.URI;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Operator: bills a day or a range through {@link BillingRun} (its completeness guard, its {@code
- * DayFence}: a day being billed elsewhere is refused with DAY_BEING_BILLED), and reports the runs
- * of a date.
+ * Operator: billing runs, started in the background through the code {@code peerbill bill} runs
+ * ({@link BillingRuns}): a day, a range (stopped at the first day that fails) or a month of the
+ * MONTHLY_95TH connections. {@code POST} answers 202 with the run and its URL; {@code GET} of that
+ * URL shows each day's status. A day being billed elsewhere is refused with DAY_BEING_BILLED.
  */
 @RestController
 @RequestMapping("/v1/operator/billing-runs")
@@ -35,85 +37,79 @@ public class BillingRunController {
 
   static final int MAX_DAYS = 31;
 
-  private final BillingRun billingRun;
+  private final BillingRuns runs;
   private final DayExecutions executions;
   private final BillingProperties properties;
 
   public BillingRunController(
-      BillingRun billingRun, DayExecutions executions, BillingProperties properties) {
-    this.billingRun = billingRun;
+      BillingRuns runs, DayExecutions executions, BillingProperties properties) {
+    this.runs = runs;
     this.executions = executions;
     this.properties = properties;
   }
 
   /**
-   * {@code date}, or {@code from} and {@code to} (inclusive); zone defaults to the billing zone.
+   * {@code date}, or {@code from} and {@code to} (inclusive), or {@code month} (YYYY-MM, {@code
+   * bill --month}); zone defaults to the billing zone; {@code force} bills before the stream's
+   * traffic is complete; {@code rebill_zone} (days only) bills days billed in another zone.
    */
   public record NewRun(
       LocalDate date,
       LocalDate from,
       LocalDate to,
+      YearMonth month,
       String zone,
       Boolean force,
       Boolean rebillZone) {}
 
-  public record FailedLine(String connectionId, String reason) {}
-
-  public record DayRun(
-      LocalDate date,
-      String zone,
-      long jobExecutionId,
-      String batchStatus,
-      String exitCode,
-      boolean succeeded,
-      Map<?, Integer> linesByStatus,
-      Map<String, String> totalByCurrency,
-      List<FailedLine> failedLines,
-      List<String> report) {
-    static DayRun of(BillingReport r) {
-      Map<String, String> totals = new java.util.TreeMap<>();
-      r.totalByCurrency().forEach((c, t) -> totals.put(c, t.toPlainString()));
-      return new DayRun(
-          r.day().date(),
-          r.day().zone().getId(),
-          r.jobExecutionId(),
-          r.batchStatus(),
-          r.exitCode(),
-          r.succeeded(),
-          r.linesByStatus(),
-          totals,
-          r.failedLines().stream()
-              .map((BillLine l) -> new FailedLine(l.connectionId(), l.failureReason()))
-              .toList(),
-          r.describe());
+  @PostMapping
+  public ResponseEntity<BillingRunView> start(@RequestBody NewRun body) throws SQLException {
+    ZoneId zone = body.zone() == null ? properties.zone() : ZoneId.of(body.zone());
+    boolean force = Boolean.TRUE.equals(body.force());
+    BillingRunView run;
+    if (body.month() != null) {
+      if (body.date() != null || body.from() != null || body.to() != null) {
+        throw ApiException.invalid("give date, from and to, or month");
+      }
+      if (Boolean.TRUE.equals(body.rebillZone())) {
+        throw ApiException.invalid("rebill_zone applies to days, not to a month");
+      }
+      run = runs.month(body.month(), zone, force);
+    } else {
+      LocalDate first = body.date() != null ? body.date() : body.from();
+      LocalDate last = body.date() != null ? body.date() : body.to();
+      if (first == null
+          || last == null
+          || (body.date() != null && (body.from() != null || body.to() != null))) {
+        throw ApiException.invalid("give date, from and to, or month");
+      }
+      if (last.isBefore(first) || ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
+        throw ApiException.invalid("from..to must be 1 to " + MAX_DAYS + " days");
+      }
+      run = runs.days(first, last, zone, force, Boolean.TRUE.equals(body.rebillZone()));
     }
+    URI location =
+        ServletUriComponentsBuilder.fromCurrentRequestUri()
+            .replaceQuery(null)
+            .path("/{runId}")
+            .buildAndExpand(run.id())
+            .toUri();
+    return ResponseEntity.accepted().location(location).body(run);
   }
 
-  /** Bills day after day; a day whose billing FAILED stops the range (later days wait for it). */
-  @PostMapping
-  public List<DayRun> bill(@RequestBody NewRun body) throws Exception {
-    LocalDate first = body.date() != null ? body.date() : body.from();
-    LocalDate last = body.date() != null ? body.date() : body.to();
-    if (first == null || last == null) {
-      throw ApiException.invalid("give date, or from and to");
-    }
-    if (last.isBefore(first) || ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
-      throw ApiException.invalid("from..to must be 1 to " + MAX_DAYS + " days");
-    }
-    ZoneId zone = body.zone() == null ? properties.zone() : ZoneId.of(body.zone());
-    List<DayRun> runs = new ArrayList<>();
-    for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
-      BillingReport report =
-          billingRun.bill(
-              new BillingDay(d, zone),
-              Boolean.TRUE.equals(body.force()),
-              Boolean.TRUE.equals(body.rebillZone()));
-      runs.add(DayRun.of(report));
-      if ("FAILED".equals(report.batchStatus())) {
-        break;
-      }
-    }
-    return runs;
+  @GetMapping("/{runId}")
+  public BillingRunView run(@PathVariable String runId) {
+    return runs.find(runId)
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    HttpStatus.NOT_FOUND,
+                    "BILLING_RUN_NOT_FOUND",
+                    "billing",
+                    "no billing run "
+                        + runId
+                        + " in this server (runs of other servers and"
+                        + " older runs: GET /v1/operator/billing-runs?date=)"));
   }
 
   public record Execution(

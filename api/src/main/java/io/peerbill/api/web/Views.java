@@ -2,6 +2,7 @@ package io.peerbill.api.web;
 
 import io.peerbill.peering.Account;
 import io.peerbill.peering.CapChange;
+import io.peerbill.peering.ChargeModeChange;
 import io.peerbill.peering.CidrBlock;
 import io.peerbill.peering.Connection;
 import io.peerbill.peering.Region;
@@ -12,6 +13,7 @@ import io.peerbill.peering.Subnet;
 import io.peerbill.peering.Transition;
 import io.peerbill.peering.Vpc;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /** What the lifecycle model's records look like in JSON (CIDRs as text, times as instants). */
@@ -115,9 +117,29 @@ public final class Views {
     }
   }
 
-  /** A connection with its state history (D1) and cap history (D3). */
+  /** D13: a charge mode in force from the first instant of a month in the billing zone. */
+  public record ChargeModeView(
+      String chargeMode,
+      LocalDate effectiveMonth,
+      Instant effectiveFrom,
+      String zone,
+      String actor) {
+    public static ChargeModeView of(ChargeModeChange c) {
+      return new ChargeModeView(
+          c.mode().name(), c.effectiveMonth(), c.effectiveFrom(), c.zone(), c.actor());
+    }
+  }
+
+  /**
+   * A connection with its state history (D1), cap history (D3), the charge mode in force now and
+   * every charge mode change (D13; none: DAILY_PEAK throughout).
+   */
   public record ConnectionDetail(
-      ConnectionView connection, List<TransitionView> history, List<CapView> caps) {}
+      ConnectionView connection,
+      List<TransitionView> history,
+      List<CapView> caps,
+      String chargeMode,
+      List<ChargeModeView> chargeModes) {}
 
   static List<CidrBlock> blocks(List<String> cidrs) {
     return cidrs == null ? List.of() : cidrs.stream().map(CidrBlock::parse).toList();
