@@ -9,6 +9,8 @@ import io.peerbill.testkit.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The API as it runs: a real server on a random loopback port over a real PostgreSQL (one migrated
@@ -95,6 +98,32 @@ public abstract class ApiTestBase {
                 "{\"region\":\"" + region + "\",\"name\":\"v\",\"cidrs\":[\"" + cidr + "\"]}");
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
     return r.json().get("id").asString();
+  }
+
+  /** The URL of the billing run a {@code POST /v1/operator/billing-runs} started (202). */
+  protected static String billingRunUrl(Http.Response started) {
+    assertThat(started.status()).as(started.toString()).isEqualTo(202);
+    String location = started.header("Location");
+    assertThat(location)
+        .endsWith("/v1/operator/billing-runs/" + started.json().get("id").asString());
+    return location.substring(location.indexOf("/v1/"));
+  }
+
+  /** The billing run once it has finished (polled; the deadline is generous, nothing is timed). */
+  protected JsonNode finishedBillingRun(String url, String operatorKey)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+    while (true) {
+      JsonNode run = http().get(url, operatorKey).json();
+      String status = run.get("status").asString();
+      if (status.equals("COMPLETED") || status.equals("FAILED")) {
+        return run;
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("billing run not finished: " + run);
+      }
+      Thread.sleep(50);
+    }
   }
 
   /** An account and the key it calls with. */

@@ -6,8 +6,6 @@ import io.peerbill.api.Http.Response;
 import io.peerbill.billing.run.DayFence;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +42,7 @@ class BillingRunsOverHttpTest extends ApiTestBase {
     Response started =
         http.post(RUNS, operator, run("\"from\":\"2019-03-01\",\"to\":\"2019-03-03\""));
     assertThat(started.status()).as(started.toString()).isEqualTo(202);
-    String url = location(started);
+    String url = billingRunUrl(started);
     assertThat(started.json().get("kind").asString()).isEqualTo("DAYS");
     assertThat(periods(started.json())).containsExactly("2019-03-01", "2019-03-02", "2019-03-03");
 
@@ -97,9 +95,10 @@ class BillingRunsOverHttpTest extends ApiTestBase {
       try (Statement s = lock.createStatement()) {
         s.execute("LOCK TABLE month_billing_run IN ACCESS EXCLUSIVE MODE");
       }
-      month = location(http.post(RUNS, operator, run("\"month\":\"2019-02\"")));
+      month = billingRunUrl(http.post(RUNS, operator, run("\"month\":\"2019-02\"")));
       range =
-          location(http.post(RUNS, operator, run("\"from\":\"2019-03-07\",\"to\":\"2019-03-09\"")));
+          billingRunUrl(
+              http.post(RUNS, operator, run("\"from\":\"2019-03-07\",\"to\":\"2019-03-09\"")));
       JsonNode queued = http.get(range, operator).json();
       assertThat(queued.get("status").asString()).isEqualTo("QUEUED");
       assertThat(queued.get("periods").get(1).get("status").asString()).isEqualTo("QUEUED");
@@ -141,7 +140,7 @@ class BillingRunsOverHttpTest extends ApiTestBase {
 
     JsonNode again =
         finished(
-            location(
+            billingRunUrl(
                 http.post(RUNS, operator, run("\"from\":\"2019-03-07\",\"to\":\"2019-03-09\""))));
     assertThat(again.get("status").asString()).isEqualTo("COMPLETED");
   }
@@ -150,32 +149,13 @@ class BillingRunsOverHttpTest extends ApiTestBase {
     return "{" + period + ",\"force\":true}";
   }
 
-  private String location(Response started) {
-    assertThat(started.status()).as(started.toString()).isEqualTo(202);
-    String url = started.header("Location");
-    assertThat(url).contains(RUNS + "/" + started.json().get("id").asString());
-    return url.substring(url.indexOf(RUNS));
-  }
-
   private static List<String> periods(JsonNode run) {
     List<String> periods = new ArrayList<>();
     run.get("periods").forEach(p -> periods.add(p.get("period").asString()));
     return periods;
   }
 
-  /** The run once it has finished (polled; the deadline is generous, nothing is timed). */
   private JsonNode finished(String url) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-    while (true) {
-      JsonNode run = http.get(url, operator).json();
-      String status = run.get("status").asString();
-      if (status.equals("COMPLETED") || status.equals("FAILED")) {
-        return run;
-      }
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("billing run not finished: " + run);
-      }
-      Thread.sleep(50);
-    }
+    return finishedBillingRun(url, operator);
   }
 }

@@ -107,10 +107,14 @@ class UsageReadBackTest extends ApiTestBase {
             "text/csv",
             Files.readString(Path.of("..", "deploy", "seed", "tariffs.csv")));
     assertThat(loaded.status()).as(loaded.toString()).isEqualTo(201);
-    Response run =
-        http.post("/v1/operator/billing-runs", operatorKey(), "{\"date\":\"" + DAY + "\"}");
-    assertThat(run.status()).as(run.toString()).isEqualTo(200);
-    assertThat(run.json().get(0).get("succeeded").asBoolean()).as(run.toString()).isTrue();
+    String operator = operatorKey();
+    JsonNode run =
+        finishedBillingRun(
+            billingRunUrl(
+                http.post("/v1/operator/billing-runs", operator, "{\"date\":\"" + DAY + "\"}")),
+            operator);
+    assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("COMPLETED");
+    assertThat(run.get("periods").get(0).get("exit_code").asString()).isEqualTo("COMPLETED");
 
     Response bills = http.get("/v1/bills?date=" + DAY, acme.key());
     List<BillLine> shown = lines.linesOf(DAY, acme.id()); // what `bills show --account` prints
