@@ -2,14 +2,14 @@ package io.peerbill.billing.month;
 
 import io.peerbill.billing.BillingMonth;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What a monthly run did (D13): its lines by status, how many were new or changed and removed,
- * totals per currency, and every failed line with its reason.
+ * totals per currency, every failed line with its reason, and how to get the statement pages
+ * (rendered on request, not by the run: charting reads the whole month's points again).
  */
 public record MonthReport(
     BillingMonth month,
@@ -17,15 +17,7 @@ public record MonthReport(
     int changed,
     int removed,
     Map<String, BigDecimal> totalByCurrency,
-    List<MonthLine> failedLines,
-    int pages,
-    Duration pagesTook) {
-
-  /** The same report once its statement pages are written. */
-  MonthReport withPages(int written, Duration took) {
-    return new MonthReport(
-        month, linesByStatus, changed, removed, totalByCurrency, failedLines, written, took);
-  }
+    List<MonthLine> failedLines) {
 
   public boolean succeeded() {
     return failedLines.isEmpty();
@@ -58,12 +50,12 @@ public record MonthReport(
     for (MonthLine line : failedLines) {
       out.add("FAILED " + line.connectionId() + ": " + line.failureReason());
     }
-    out.add(
-        "statement pages: "
-            + pages
-            + " written in "
-            + (pagesTook == null ? 0 : pagesTook.toMillis())
-            + " ms");
+    if (!linesByStatus.isEmpty()) {
+      out.add(
+          "statement pages on request: peerbill bills pages --month "
+              + month.month()
+              + " --all-accounts (or --account ACCOUNT)");
+    }
     return out;
   }
 }

@@ -11,11 +11,9 @@ import io.peerbill.billing.run.CompletenessGuard;
 import io.peerbill.billing.run.DayFence;
 import io.peerbill.billing.statement.MonthStatementFiles;
 import io.peerbill.billing.statement.MonthStatementRepository;
-import io.peerbill.billing.statement.html.MonthStatementPages;
 import io.peerbill.billing.tariff.TariffRepository;
 import io.peerbill.peering.ChargeMode;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
@@ -34,7 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the whole run, then one transaction that aggregates, rates and saves the month's lines (changed
  * ones keep their earlier value as a revision), removes those no longer billable by the month,
  * refreshes the month's statements and records the run. A run killed half-way leaves nothing
- * behind; the next one starts over. Then the statement files.
+ * behind; the next one starts over. Then the CSV statement files (written whole, then moved; a run
+ * killed before they are in place is billed again by the next, which changes no line and writes
+ * them). The HTML pages are rendered on request ({@code bills pages --month}), not here.
  */
 @Component
 public class MonthlyBillingRun {
@@ -46,7 +46,6 @@ public class MonthlyBillingRun {
   private final MonthLineRepository lines;
   private final MonthStatementRepository statements;
   private final MonthStatementFiles files;
-  private final MonthStatementPages pages;
   private final BillingProperties properties;
   private final DSLContext dsl;
   private final TransactionTemplate transaction;
@@ -59,7 +58,6 @@ public class MonthlyBillingRun {
       MonthLineRepository lines,
       MonthStatementRepository statements,
       MonthStatementFiles files,
-      MonthStatementPages pages,
       BillingProperties properties,
       DSLContext dsl,
       PlatformTransactionManager transactionManager) {
@@ -70,7 +68,6 @@ public class MonthlyBillingRun {
     this.lines = lines;
     this.statements = statements;
     this.files = files;
-    this.pages = pages;
     this.properties = properties;
     this.dsl = dsl;
     this.transaction = new TransactionTemplate(transactionManager);
@@ -87,10 +84,7 @@ public class MonthlyBillingRun {
     try (DayFence.Held held = fence.hold(month.month())) {
       MonthReport report = transaction.execute(status -> billInTransaction(month));
       files.write(month);
-      // The bills are committed: a page that fails to render fails the command, not the bills.
-      long start = System.nanoTime();
-      int written = pages.write(month);
-      return report.withPages(written, Duration.ofNanos(System.nanoTime() - start));
+      return report;
     }
   }
 
@@ -106,11 +100,9 @@ public class MonthlyBillingRun {
   }
 
   private MonthReport billInTransaction(BillingMonth month) {
-    String workMem = properties.aggregateWorkMem();
-    if (workMem != null && !workMem.isBlank()) {
-      // For this transaction only: the month's sort then stays in memory.
-      dsl.fetch("SELECT set_config('work_mem', ?, true)", workMem.strip());
-    }
+    // Under the server's work_mem, not the daily staging's (aggregate-work-mem): each
+    // connection's sort of 8,640 keys fits in it, and a larger one makes PostgreSQL sort the
+    // month's buckets in one process instead of two workers (monthly-95th.sql).
     LocalDate first = month.month().atDay(1);
     MonthLineRater rater =
         new MonthLineRater(month, tariffs.inForceOn(first, ChargeMode.MONTHLY_95TH), properties);
@@ -133,9 +125,7 @@ public class MonthlyBillingRun {
         changed,
         removed,
         totals(first),
-        rated.stream().filter(l -> l.status() == MonthLineStatus.FAILED).toList(),
-        0,
-        Duration.ZERO);
+        rated.stream().filter(l -> l.status() == MonthLineStatus.FAILED).toList());
   }
 
   private Map<MonthLineStatus, Integer> byStatus(LocalDate first) {
