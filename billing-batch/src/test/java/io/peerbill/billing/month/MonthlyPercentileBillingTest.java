@@ -13,6 +13,7 @@ import io.peerbill.billing.statement.MonthStatementRepository;
 import io.peerbill.billing.statement.html.MonthStatementPages;
 import java.math.BigDecimal;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,6 +32,7 @@ class MonthlyPercentileBillingTest extends BillingTestBase {
   @Autowired MonthLineRepository monthLines;
   @Autowired MonthStatementRepository monthStatements;
   @Autowired DayFence fence;
+  @Autowired MonthStatementPages pages;
 
   MonthFixture month;
 
@@ -85,6 +87,68 @@ class MonthlyPercentileBillingTest extends BillingTestBase {
     assertThat(bare).isEqualByComparingTo(line.p95Mbps());
   }
 
+  /**
+   * Every point count from 1 to 60 (and 8,640), few distinct values so that ties are many: the
+   * billed point of a connection active all month (read by its one sort key) and of one active from
+   * the 2nd (read point by point) is the (floor(N / 20) + 1)-th of (value descending, time
+   * ascending), as sorting them here says.
+   */
+  @Test
+  void everyPointCountBillsThePointAfterTheTopFloorOfNOver20EarliestFirstAmongTies_D13()
+      throws Exception {
+    month.partitions(NOVEMBER);
+    java.util.Random random = new java.util.Random(17);
+    java.util.Map<String, java.util.List<long[]>> expected = new java.util.HashMap<>();
+    java.util.List<Integer> counts = new java.util.ArrayList<>();
+    for (int n = 1; n <= 60; n++) {
+      counts.add(n);
+    }
+    counts.add(8640);
+    for (int n : counts) {
+      for (boolean allMonth : new boolean[] {true, false}) {
+        Instant from =
+            allMonth
+                ? NOVEMBER.start().minus(Duration.ofDays(20))
+                : NOVEMBER.start().plus(Duration.ofDays(1));
+        String id = fixture.crossRegion(5000, from);
+        month.monthly(id, NOVEMBER);
+        java.util.List<long[]> points = new java.util.ArrayList<>();
+        int slots = pointsOf(NOVEMBER) - (allMonth ? 0 : 288);
+        Instant first = allMonth ? NOVEMBER.start() : from;
+        java.util.Set<Integer> taken = new java.util.HashSet<>();
+        int count = Math.min(n, slots);
+        while (points.size() < count) {
+          int slot = count == slots ? points.size() : random.nextInt(slots);
+          if (taken.add(slot)) {
+            long bytes = BillingFixture.bytesFor(10 * (1 + random.nextInt(5)));
+            Instant at = first.plusSeconds(300L * slot);
+            fixture.bucket(id, at, bytes, bytes / 2);
+            points.add(new long[] {bytes, at.getEpochSecond()});
+          }
+        }
+        points.sort(
+            java.util.Comparator.<long[]>comparingLong(p -> -p[0]).thenComparingLong(p -> p[1]));
+        expected.put(id, java.util.List.of(points.get(count / 20), new long[] {count}));
+      }
+    }
+    fixture.watermark(NOVEMBER.end());
+    monthlyRun.bill(NOVEMBER, false);
+
+    var lines = monthLines.of(NOVEMBER.month().atDay(1), null);
+    assertThat(lines).hasSize(expected.size());
+    expected.forEach(
+        (id, want) -> {
+          MonthLine line = lines.get(id);
+          assertThat(line.points()).as(id).isEqualTo((int) want.get(1)[0]);
+          assertThat(line.p95Mbps())
+              .as(id + " of " + line.points())
+              .isEqualByComparingTo(io.peerbill.billing.DailyPeakPricer.bucketMbps(want.get(0)[0]));
+          assertThat(line.billedPointAt())
+              .as(id + " of " + line.points())
+              .isEqualTo(Instant.ofEpochSecond(want.get(0)[1]));
+        });
+  }
+
   @Test
   void statementShowsTheMonthLineAndChartsItsSortedPointsWithTheCut_D13() throws Exception {
     String id = fullMonth(NOVEMBER, 5000);
@@ -103,11 +167,18 @@ class MonthlyPercentileBillingTest extends BillingTestBase {
                 + "5000,4104.00,143640.00,CNY,8640,432,"
                 + billedAt
                 + ",30,30,");
-    String page =
-        Files.readString(
+    assertThat(
             properties
                 .statementDir()
-                .resolve(MonthStatementPages.name(BillingFixture.REQUESTER, NOVEMBER)));
+                .resolve(MonthStatementPages.name(BillingFixture.REQUESTER, NOVEMBER)))
+        .as("bill --month renders no page")
+        .doesNotExist();
+    // Rendered on request (bills pages --month).
+    Path written =
+        pages.write(NOVEMBER.month(), BillingFixture.REQUESTER, properties.statementDir()).get(0);
+    assertThat(written.getFileName().toString())
+        .isEqualTo(MonthStatementPages.name(BillingFixture.REQUESTER, NOVEMBER));
+    String page = Files.readString(written);
     assertThat(page)
         .contains("<td>8640</td><td>432</td>")
         .contains("<td>30 of 30</td>")

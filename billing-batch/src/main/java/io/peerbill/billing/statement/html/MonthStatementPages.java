@@ -3,7 +3,6 @@ package io.peerbill.billing.statement.html;
 import static io.peerbill.billing.statement.html.Html.escape;
 
 import io.peerbill.billing.BillingMonth;
-import io.peerbill.billing.BillingProperties;
 import io.peerbill.billing.month.MonthLine;
 import io.peerbill.billing.month.MonthLineRepository;
 import io.peerbill.billing.month.MonthLineStatus;
@@ -18,7 +17,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Array;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,17 +50,12 @@ public class MonthStatementPages {
   private final NamedParameterJdbcTemplate jdbc;
   private final MonthLineRepository lines;
   private final MonthStatementRepository statements;
-  private final BillingProperties properties;
 
   public MonthStatementPages(
-      DataSource dataSource,
-      MonthLineRepository lines,
-      MonthStatementRepository statements,
-      BillingProperties properties) {
+      DataSource dataSource, MonthLineRepository lines, MonthStatementRepository statements) {
     this.jdbc = new NamedParameterJdbcTemplate(dataSource);
     this.lines = lines;
     this.statements = statements;
-    this.properties = properties;
   }
 
   /** The page of an account and month, e.g. statement-acct-1-2026-11.html. */
@@ -66,29 +63,50 @@ public class MonthStatementPages {
     return "statement-" + accountId + "-" + month.month() + ".html";
   }
 
-  /** Writes the month's page of every payer account; returns how many. */
-  public int write(BillingMonth month) {
-    LocalDate first = month.month().atDay(1);
+  /**
+   * Writes the month's page of {@code account}, or of every payer account of the month when it is
+   * null, into {@code directory} (rendered on request: {@code bill --month} writes none); returns
+   * the files written, in account order. The month is taken in the zone its lines were billed in.
+   *
+   * @throws NoMonthStatementException the month is not billed, or the account pays no line of it
+   */
+  public List<Path> write(YearMonth billMonth, String account, Path directory) {
+    LocalDate first = billMonth.atDay(1);
     Map<String, List<MonthLine>> byAccount =
         lines.of(first, null).values().stream()
+            .filter(l -> account == null || l.payerAccountId().equals(account))
             .collect(
                 Collectors.groupingBy(
                     MonthLine::payerAccountId, TreeMap::new, Collectors.toList()));
+    if (byAccount.isEmpty()) {
+      throw new NoMonthStatementException(
+          account == null
+              ? "no month statement for "
+                  + billMonth
+                  + " (not billed by the month, or no"
+                  + " MONTHLY_95TH connection was active in it)"
+              : "account " + account + " has no month statement for " + billMonth);
+    }
+    BillingMonth month =
+        new BillingMonth(billMonth, ZoneId.of(byAccount.values().iterator().next().get(0).zone()));
     Map<String, List<Statement>> statementsByAccount =
         statements.statementsOf(first).stream()
             .collect(Collectors.groupingBy(Statement::accountId));
-    for (var account : byAccount.entrySet()) {
-      Map<String, long[]> points = sortedPoints(month, account.getValue());
+    List<Path> written = new ArrayList<>();
+    for (var entry : byAccount.entrySet()) {
+      Map<String, long[]> points = sortedPoints(month, entry.getValue());
       String page =
           page(
-              account.getKey(),
+              entry.getKey(),
               month,
-              statementsByAccount.getOrDefault(account.getKey(), List.of()),
-              account.getValue(),
+              statementsByAccount.getOrDefault(entry.getKey(), List.of()),
+              entry.getValue(),
               points);
-      write(properties.statementDir().resolve(name(account.getKey(), month)), page);
+      Path file = directory.resolve(name(entry.getKey(), month));
+      write(file, page);
+      written.add(file);
     }
-    return byAccount.size();
+    return written;
   }
 
   private Map<String, long[]> sortedPoints(BillingMonth month, List<MonthLine> accountLines) {
@@ -197,6 +215,13 @@ public class MonthStatementPages {
       }
     }
     return html.append("</body></html>\n").toString();
+  }
+
+  /** Nothing to render: the month is not billed, or not for that account. */
+  public static final class NoMonthStatementException extends RuntimeException {
+    NoMonthStatementException(String message) {
+      super(message);
+    }
   }
 
   private static void write(Path file, String page) {
