@@ -155,6 +155,21 @@ class BillingCommandsTest {
         .contains("'2026-13' is not a month (YYYY-MM)")
         .doesNotContain("Exception");
 
+    // Month pages on request: none for a month without MONTHLY_95TH lines, said in one line.
+    PeerbillCliTest.StringCapture noMonthPages = new PeerbillCliTest.StringCapture();
+    assertThat(noMonthPages.run("bills", "pages", "--month", "2026-11", "--all-accounts"))
+        .isEqualTo(1);
+    assertThat(noMonthPages.err().strip())
+        .isEqualTo(
+            "peerbill: no month statement for 2026-11 (not billed by the month, or no"
+                + " MONTHLY_95TH connection was active in it)");
+    PeerbillCliTest.StringCapture both = new PeerbillCliTest.StringCapture();
+    assertThat(
+            both.run(
+                "bills", "pages", "--month", "2026-11", "--date", "2026-11-25", "--all-accounts"))
+        .isEqualTo(2);
+    assertThat(both.err()).contains("mutually exclusive");
+
     PeerbillCliTest.StringCapture unscoped = new PeerbillCliTest.StringCapture();
     assertThat(
             unscoped.run(

@@ -6,10 +6,12 @@ import io.peerbill.billing.line.BillLineRepository;
 import io.peerbill.billing.run.DayExecutions;
 import io.peerbill.billing.statement.Statement;
 import io.peerbill.billing.statement.StatementRepository;
+import io.peerbill.billing.statement.html.MonthStatementPages;
 import io.peerbill.billing.statement.html.StatementPageFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -90,9 +92,10 @@ public final class BillsCommand {
       name = "pages",
       mixinStandardHelpOptions = true,
       description = {
-        "Writes the HTML statement pages of a billed day (bill renders none: pages are made on"
-            + " request), one per payer account, named statement-ACCOUNT-DAY.html; writing them"
-            + " again replaces them.",
+        "Writes the HTML statement pages of a billed day or month (bill renders none: pages are"
+            + " made on request), one per payer account, named statement-ACCOUNT-DAY.html or"
+            + " statement-ACCOUNT-MONTH.html (the month's sorted points with the 95th-percentile"
+            + " cut); writing them again replaces them.",
         "Exit status: 0 written, 1 nothing billed to render."
       })
   static final class Pages implements Callable<Integer> {
@@ -105,6 +108,13 @@ public final class BillsCommand {
     static final class Period {
       @Option(names = "--date", required = true, description = "A billed day, e.g. 2026-11-25.")
       LocalDate date;
+
+      @Option(
+          names = "--month",
+          required = true,
+          converter = BillCommand.MonthConverter.class,
+          description = "A month billed by bill --month (MONTHLY_95TH lines, D13), e.g. 2026-11.")
+      YearMonth month;
     }
 
     @Option(names = "--account", description = "Only this payer account's page.")
@@ -129,11 +139,14 @@ public final class BillsCommand {
         Path dir =
             this.out != null ? this.out : context.getBean(BillingProperties.class).statementDir();
         List<Path> files =
-            context.getBean(StatementPageFiles.class).write(period.date, account, dir);
+            period.month != null
+                ? context.getBean(MonthStatementPages.class).write(period.month, account, dir)
+                : context.getBean(StatementPageFiles.class).write(period.date, account, dir);
         if (account != null) {
           files.forEach(out::println);
         } else {
-          out.println(files.size() + " statement page(s) of " + period.date + " in " + dir);
+          Object of = period.month != null ? period.month : period.date;
+          out.println(files.size() + " statement page(s) of " + of + " in " + dir);
         }
       }
       return 0;

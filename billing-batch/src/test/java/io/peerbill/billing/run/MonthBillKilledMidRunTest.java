@@ -195,7 +195,8 @@ class MonthBillKilledMidRunTest extends BillingTestBase {
     MonthOutcome expected = outcome();
     assertThat(expected.lines()).hasSize(CONNECTIONS);
     assertThat(expected.revisions()).hasSize(3);
-    assertThat(expected.files()).hasSize(2);
+    // The two CSV files and one page per payer account.
+    assertThat(expected.files()).hasSize(2 + payers());
     int cleanRuns = runs();
 
     firstRunThenLateData();
@@ -399,6 +400,13 @@ class MonthBillKilledMidRunTest extends BillingTestBase {
     }
   }
 
+  private int payers() {
+    return dsl.fetchSingle(
+            "SELECT count(DISTINCT payer_account_id) FROM month_bill_line WHERE bill_month = ?::date",
+            NOVEMBER.month().atDay(1).toString())
+        .get(0, Integer.class);
+  }
+
   private int runs() {
     return dsl.fetchCount(dsl.selectFrom("month_billing_run"));
   }
@@ -420,7 +428,25 @@ class MonthBillKilledMidRunTest extends BillingTestBase {
             "SELECT account_id, currency, line_count, failed_count, total, previous_total,"
                 + " adjustment, revision FROM month_statement WHERE bill_month = ?::date"
                 + " ORDER BY account_id, currency"),
-        files());
+        pagesOnRequest());
+  }
+
+  /**
+   * The CSV files, and the pages {@code bills pages --month --all-accounts} renders after the runs
+   * (as an operator asks for them): the killed run's leave them as a clean run's do.
+   */
+  private Map<String, String> pagesOnRequest() throws IOException {
+    assertThat(
+            BillProcess.inThisJvm(
+                database(),
+                properties.statementDir(),
+                "bills",
+                "pages",
+                "--month",
+                NOVEMBER.month().toString(),
+                "--all-accounts"))
+        .contains("statement page(s) of 2026-11 in " + properties.statementDir());
+    return files();
   }
 
   private List<String> rows(String sql) {
@@ -430,15 +456,21 @@ class MonthBillKilledMidRunTest extends BillingTestBase {
         .toList();
   }
 
-  /** The month's CSV statement files by name (a half-written {@code .part} is not one). */
+  /**
+   * The month's statement files by name: the CSV files and any page (a half-written {@code .part}
+   * is not one).
+   */
   private Map<String, String> files() throws IOException {
     Map<String, String> files = new TreeMap<>();
-    for (String name :
+    List<String> csv =
         List.of(
-            MonthStatementFiles.statementName(NOVEMBER), MonthStatementFiles.linesName(NOVEMBER))) {
-      Path file = properties.statementDir().resolve(name);
-      if (Files.exists(file)) {
-        files.put(name, Files.readString(file));
+            MonthStatementFiles.statementName(NOVEMBER), MonthStatementFiles.linesName(NOVEMBER));
+    try (var all = Files.list(properties.statementDir())) {
+      for (Path file : all.toList()) {
+        String name = file.getFileName().toString();
+        if (csv.contains(name) || name.endsWith("-" + NOVEMBER.month() + ".html")) {
+          files.put(name, Files.readString(file));
+        }
       }
     }
     return files;

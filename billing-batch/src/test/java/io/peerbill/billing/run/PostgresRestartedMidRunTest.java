@@ -12,15 +12,12 @@ import io.peerbill.db.Migrations;
 import io.peerbill.testkit.TestDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -28,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
-import picocli.CommandLine;
 
 /**
  * Issue 15: PostgreSQL stopped in the middle of a {@code bill --date D} and started again. The run
@@ -67,7 +63,7 @@ class PostgresRestartedMidRunTest {
       fixture.clean();
       BillingTestBase.sevenConnections(fixture, new TariffRepository(dsl), DAY, DAY_START);
       fixture.watermark(DAY_END.plus(Duration.ofHours(2)));
-      inThisJvm(db, statements, "bill", "--date", "2026-11-25");
+      BillProcess.inThisJvm(db, statements, "bill", "--date", "2026-11-25");
       BillingOutcome undisturbed = BillingOutcome.of(dsl, DAY, statements, pages(db));
       assertThat(undisturbed.lines()).hasSize(7);
       BillingOutcome.forget(dsl, DAY, statements);
@@ -90,7 +86,7 @@ class PostgresRestartedMidRunTest {
           .endsWith("); run bill again once it is back: it resumes the run");
 
       // The same command; in this JVM only because it starts faster here.
-      String again = inThisJvm(db, statements, "bill", "--date", "2026-11-25");
+      String again = BillProcess.inThisJvm(db, statements, "bill", "--date", "2026-11-25");
       assertThat(again)
           .contains("recovered job execution ")
           // True of a lost database as of a kill: the line does not say the process died.
@@ -113,33 +109,9 @@ class PostgresRestartedMidRunTest {
   private static BillingOutcome.PagesOnRequest pages(TestDatabase db) {
     return (day, statements) ->
         assertThat(
-                inThisJvm(
+                BillProcess.inThisJvm(
                     db, statements, "bills", "pages", "--date", day.toString(), "--all-accounts"))
             .contains("statement page(s) of " + day + " in " + statements);
-  }
-
-  /**
-   * A command of the run's JVM in this one, where the billing application starts faster than in a
-   * new JVM: for every run but the disturbed one. Exit 0 expected; returns what it printed.
-   */
-  private static String inThisJvm(TestDatabase db, Path statements, String... args) {
-    Map<String, String> settings =
-        Map.of(
-            "peerbill.db.url", db.jdbcUrl(),
-            "peerbill.db.user", db.user(),
-            "peerbill.billing.statement-dir", statements.toString(),
-            "peerbill.billing.chunk-size", "2");
-    settings.forEach(System::setProperty);
-    try {
-      StringWriter out = new StringWriter();
-      CommandLine cli = new CommandLine(new BillProcess.Commands());
-      cli.setOut(new PrintWriter(out, true));
-      cli.setErr(new PrintWriter(out, true));
-      assertThat(cli.execute(args)).as(out.toString()).isZero();
-      return out.toString();
-    } finally {
-      settings.keySet().forEach(System::clearProperty);
-    }
   }
 
   private static EmbeddedPostgres start(Path data, int port) throws IOException {

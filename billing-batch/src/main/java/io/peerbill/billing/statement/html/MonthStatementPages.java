@@ -9,12 +9,7 @@ import io.peerbill.billing.month.MonthLineStatus;
 import io.peerbill.billing.month.MonthlyPercentileQuery;
 import io.peerbill.billing.statement.MonthStatementRepository;
 import io.peerbill.billing.statement.Statement;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Array;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -60,7 +55,7 @@ public class MonthStatementPages {
 
   /** The page of an account and month, e.g. statement-acct-1-2026-11.html. */
   public static String name(String accountId, BillingMonth month) {
-    return "statement-" + accountId + "-" + month.month() + ".html";
+    return PageFile.name(accountId, month.month());
   }
 
   /**
@@ -103,8 +98,7 @@ public class MonthStatementPages {
               entry.getValue(),
               points);
       Path file = directory.resolve(name(entry.getKey(), month));
-      write(file, page);
-      written.add(file);
+      written.add(PageFile.write(file, page));
     }
     return written;
   }
@@ -221,18 +215,6 @@ public class MonthStatementPages {
   public static final class NoMonthStatementException extends RuntimeException {
     NoMonthStatementException(String message) {
       super(message);
-    }
-  }
-
-  private static void write(Path file, String page) {
-    try {
-      Files.createDirectories(file.getParent());
-      Path partial = file.resolveSibling(file.getFileName() + ".partial");
-      Files.writeString(partial, page, StandardCharsets.UTF_8);
-      Files.move(
-          partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
     }
   }
 }

@@ -3,10 +3,8 @@ package io.peerbill.billing.statement.html;
 import io.peerbill.billing.BillingDay;
 import io.peerbill.billing.line.BillLineRepository;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -63,7 +61,8 @@ public class StatementPageFiles {
       List<String> load =
           accounts.subList(from, Math.min(from + ACCOUNTS_PER_LOAD, accounts.size()));
       for (StatementPage page : loader.load(load, day)) {
-        written.add(write(directory.resolve(fileName(page.accountId(), day)), writer.write(page)));
+        written.add(
+            PageFile.write(directory.resolve(fileName(page.accountId(), day)), writer.write(page)));
       }
     }
     return written;
@@ -79,16 +78,9 @@ public class StatementPageFiles {
     return new BillingDay(date, ZoneId.of(zones.get(0)));
   }
 
-  private static Path write(Path target, String html) throws IOException {
-    Path partial = target.resolveSibling(target.getFileName() + ".part");
-    Files.writeString(partial, html, StandardCharsets.UTF_8);
-    return Files.move(
-        partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-  }
-
   /** e.g. statement-100001-2026-11-25.html; characters unsafe in a file name become '_'. */
   public static String fileName(String accountId, BillingDay day) {
-    return "statement-" + accountId.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + day.date() + ".html";
+    return PageFile.name(accountId, day.date());
   }
 
   /** Nothing to render: the day is not billed, or not for that account. */
