@@ -3,7 +3,7 @@ package io.peerbill.cli;
 import io.peerbill.db.Database;
 import io.peerbill.db.DatabaseConfig;
 import io.peerbill.metering.cli.DurationConverter;
-import io.peerbill.tools.gen.ConnectionSeeder;
+import io.peerbill.tools.gen.GeneratedFleet;
 import io.peerbill.tools.gen.GeneratorSpec;
 import io.peerbill.tools.gen.SampleGenerator;
 import io.peerbill.tools.gen.SampleWriters;
@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -174,6 +175,7 @@ public final class GenSamplesCommand implements Callable<Integer> {
             late,
             lateBy,
             unknown);
+    List<String> registered = null;
     if (register) {
       DatabaseConfig config = DatabaseConfig.fromEnvironment();
       if (!config.isEmbedded() && !syntheticData) {
@@ -186,12 +188,14 @@ public final class GenSamplesCommand implements Callable<Integer> {
                 + "; add --synthetic-data if it holds test data only");
       }
       try (Database db = Database.open(config)) {
-        ConnectionSeeder.seed(db.dsl(), connections, from.minus(Duration.ofDays(1)));
+        registered = GeneratedFleet.register(db.dsl(), connections, from.minus(Duration.ofDays(1)));
       }
     }
     Map<String, Long> outcomes = new TreeMap<>();
     try (SampleWriters.Output out = output(gen)) {
-      new SampleGenerator(gen)
+      (registered != null
+              ? SampleGenerator.forConnections(gen, registered)
+              : new SampleGenerator(gen))
           .generate(
               r -> {
                 outcomes.merge(r.outcome(), 1L, Long::sum);

@@ -7,8 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.peerbill.cli.PeerbillCliTest.Result;
 import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,25 +25,15 @@ class MeteringCliTest {
       throws Exception {
     Map<String, String> env = Map.of("PEERBILL_HOME", home.toString());
     Path samples = home.resolve("samples.jsonl.gz");
-    Result gen =
-        peerbill(
-            env,
-            "gen-samples",
-            "--connections",
-            "4",
-            "--span",
-            "30m",
-            "--register",
-            "--start",
-            "2026-11-20T00:00:00Z",
-            "--malformed",
-            "0.05",
-            "--duplicates",
-            "0.05",
-            "--out",
-            samples.toString());
+    Result gen = registerAndGenerate(env, samples);
     assertThat(gen.exit()).as(gen.err()).isZero();
     assertThat(gen.out()).contains("wrote ").containsPattern("COUNTED\\s+\\d+");
+    // Registered through the peering service, so a second --register reuses the same connections
+    // (their names say which) and writes the same samples for them.
+    Path again = home.resolve("again.jsonl.gz");
+    Result regen = registerAndGenerate(env, again);
+    assertThat(regen.exit()).as(regen.err()).isZero();
+    assertThat(gunzip(again)).isEqualTo(gunzip(samples));
 
     Result stream =
         peerbill(env, "stream", "--source", "file:" + samples, "--checkpoint-interval", "1s");
@@ -134,5 +129,31 @@ class MeteringCliTest {
         .mapToLong(Long::parseLong)
         .findFirst()
         .orElseThrow(() -> new AssertionError("no '" + label + "' in: " + output));
+  }
+
+  /** {@code gen-samples --register} of 4 connections' half hour, with faults, into a file. */
+  private static Result registerAndGenerate(Map<String, String> env, Path out) throws Exception {
+    return peerbill(
+        env,
+        "gen-samples",
+        "--connections",
+        "4",
+        "--span",
+        "30m",
+        "--register",
+        "--start",
+        "2026-11-20T00:00:00Z",
+        "--malformed",
+        "0.05",
+        "--duplicates",
+        "0.05",
+        "--out",
+        out.toString());
+  }
+
+  private static String gunzip(Path file) throws IOException {
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 }

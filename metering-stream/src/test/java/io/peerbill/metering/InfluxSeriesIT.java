@@ -16,7 +16,6 @@ import io.peerbill.metering.testkit.FlinkMiniCluster;
 import io.peerbill.metering.testkit.VictoriaMetrics;
 import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
-import io.peerbill.tools.gen.ConnectionSeeder;
 import io.peerbill.tools.gen.GeneratedRecord;
 import io.peerbill.tools.gen.GeneratorSpec;
 import io.peerbill.tools.gen.SampleGenerator;

@@ -13,7 +13,6 @@ import io.peerbill.metering.source.SampleFiles;
 import io.peerbill.metering.testkit.FlinkMiniCluster;
 import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
-import io.peerbill.tools.gen.ConnectionSeeder;
 import io.peerbill.tools.gen.GeneratedRecord;
 import io.peerbill.tools.gen.GeneratedSample;
 import io.peerbill.tools.gen.GeneratorSpec;

@@ -8,7 +8,6 @@ import io.peerbill.metering.cli.MeteringMain;
 import io.peerbill.metering.testkit.InProcessKafka;
 import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
-import io.peerbill.tools.gen.ConnectionSeeder;
 import io.peerbill.tools.gen.GeneratedRecord;
 import io.peerbill.tools.gen.GeneratorSpec;
 import io.peerbill.tools.gen.SampleGenerator;

@@ -12,7 +12,6 @@ import io.peerbill.metering.validate.FuzzedLines.Expect;
 import io.peerbill.metering.validate.FuzzedLines.Line;
 import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
-import io.peerbill.tools.gen.ConnectionSeeder;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -13,7 +13,7 @@ import io.peerbill.metering.source.SampleFiles;
 import io.peerbill.metering.validate.ConnectionCatalog;
 import io.peerbill.metering.validate.ConnectionCatalogLoader;
 import io.peerbill.tools.bench.ProcessCpu;
-import io.peerbill.tools.gen.ConnectionSeeder;
+import io.peerbill.tools.gen.GeneratedFleet;
 import io.peerbill.tools.gen.GeneratorSpec;
 import io.peerbill.tools.gen.SampleGenerator;
 import io.peerbill.tools.gen.SampleWriters;
@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.jooq.DSLContext;
@@ -82,12 +83,14 @@ public final class StreamBench {
       throw new IllegalStateException(
           "bench stream drops the daily partitions it fills: it runs on a database of its own");
     }
-    Path file = generate(spec, work.resolve("bench-samples.jsonl"));
+    List<String> ids =
+        GeneratedFleet.register(
+            db.dsl(), spec.connections(), spec.start().minus(Duration.ofDays(2)));
+    Path file = generate(spec, ids, work.resolve("bench-samples.jsonl"));
     // The warm-up input: the same traffic a day earlier, so the timed run writes new rows.
     GeneratorSpec warmSpec =
         spec.over(spec.start().minus(Duration.ofDays(1)), spec.span(), spec.interval());
-    Path warmFile = generate(warmSpec, work.resolve("bench-warm-up.jsonl"));
-    ConnectionSeeder.seed(db.dsl(), spec.connections(), spec.start().minus(Duration.ofDays(2)));
+    Path warmFile = generate(warmSpec, ids, work.resolve("bench-warm-up.jsonl"));
     dropDays(db.dsl(), warmSpec.start(), spec.start().plus(spec.span()));
     long samples = count(spec);
 
@@ -173,9 +176,9 @@ public final class StreamBench {
     }
   }
 
-  private static Path generate(GeneratorSpec spec, Path file) throws Exception {
+  private static Path generate(GeneratorSpec spec, List<String> ids, Path file) throws Exception {
     try (SampleWriters.Output out = SampleWriters.files(file, spec)) {
-      new SampleGenerator(spec).generate(out);
+      SampleGenerator.forConnections(spec, ids).generate(out);
     }
     return file;
   }

@@ -6,12 +6,12 @@ import static io.peerbill.metering.MeteringFixtures.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.peerbill.metering.ConnectionSeeder;
 import io.peerbill.metering.JdbcTarget;
 import io.peerbill.metering.model.Sample;
 import io.peerbill.metering.model.TrafficAggregate;
 import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
-import io.peerbill.tools.gen.ConnectionSeeder;
 import java.time.Duration;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;

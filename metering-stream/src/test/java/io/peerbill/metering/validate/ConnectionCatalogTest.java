@@ -5,10 +5,10 @@ import static io.peerbill.schema.jooq.Tables.BANDWIDTH_CAP_CHANGE;
 import static io.peerbill.schema.jooq.Tables.PEERING_EVENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.peerbill.metering.ConnectionSeeder;
 import io.peerbill.metering.JdbcTarget;
 import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
-import io.peerbill.tools.gen.ConnectionSeeder;
 import io.peerbill.tools.gen.GeneratorSpec;
 import java.time.Duration;
 import java.time.Instant;

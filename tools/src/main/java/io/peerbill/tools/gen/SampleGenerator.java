@@ -29,6 +29,7 @@ public final class SampleGenerator {
 
   private final GeneratorSpec spec;
   private final List<GeneratedConnection> connections;
+  private final List<String> ids;
 
   /**
    * Traffic for {@code spec.connections()} generated connections (pcx-g0000001, ...) with base
@@ -40,26 +41,41 @@ public final class SampleGenerator {
 
   /** Traffic for the given connections, e.g. ones registered through the peering service. */
   public SampleGenerator(GeneratorSpec spec, List<GeneratedConnection> connections) {
-    if (connections != null && connections.size() != spec.connections()) {
+    this(spec, connections, null);
+  }
+
+  /**
+   * Traffic as {@link #SampleGenerator(GeneratorSpec)} makes it, for these connection ids (e.g.
+   * {@link GeneratedFleet#register}'s): the same samples but for their ids.
+   */
+  public static SampleGenerator forConnections(GeneratorSpec spec, List<String> ids) {
+    return new SampleGenerator(spec, null, ids);
+  }
+
+  private SampleGenerator(
+      GeneratorSpec spec, List<GeneratedConnection> connections, List<String> ids) {
+    int given = connections != null ? connections.size() : ids != null ? ids.size() : -1;
+    if (given >= 0 && given != spec.connections()) {
       throw new IllegalArgumentException(
-          "spec is for " + spec.connections() + " connections, got " + connections.size());
+          "spec is for " + spec.connections() + " connections, got " + given);
     }
     this.spec = spec;
     this.connections = connections;
+    this.ids = ids;
   }
 
   public void generate(Consumer<GeneratedRecord> out) {
     SplittableRandom random = new SplittableRandom(spec.seed());
     TrafficShape[] shapes = new TrafficShape[spec.connections()];
-    String[] ids = new String[spec.connections()];
+    String[] idOf = new String[spec.connections()];
     for (int c = 0; c < shapes.length; c++) {
       if (connections == null) {
         // Log-uniform between 1 and 800 Mbps.
         shapes[c] = new TrafficShape(1e6 * Math.pow(800, random.nextDouble()));
-        ids[c] = GeneratorSpec.connectionId(c);
+        idOf[c] = ids != null ? ids.get(c) : GeneratorSpec.connectionId(c);
       } else {
         shapes[c] = new TrafficShape(connections.get(c).baseBps());
-        ids[c] = connections.get(c).connectionId();
+        idOf[c] = connections.get(c).connectionId();
       }
     }
     long[] seqs = new long[spec.connections() * spec.reporters()];
@@ -76,7 +92,7 @@ public final class SampleGenerator {
       for (int c = 0; c < spec.connections(); c++) {
         double bps = shapes[c].bps(ts, random);
         for (int r = 0; r < spec.reporters(); r++) {
-          GeneratedSample s = sample(ids[c], r, ++seqs[c * spec.reporters() + r], ts, bps, random);
+          GeneratedSample s = sample(idOf[c], r, ++seqs[c * spec.reporters() + r], ts, bps, random);
           GeneratedRecord record = new GeneratedRecord(s.json(), GeneratedRecord.COUNTED, s);
           if (chance(random, spec.lateFraction())) {
             held.addLast(new GeneratedRecord(record.line(), GeneratedRecord.LATE, s));

@@ -1,21 +1,24 @@
-package io.peerbill.tools.gen;
+package io.peerbill.metering;
 
+import io.peerbill.tools.gen.GeneratedFleet;
+import io.peerbill.tools.gen.GeneratorSpec;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.jooq.DSLContext;
 
 /**
- * Registers the connections the generator names (pcx-g0000001 …) as ACTIVE peering connections, so
- * generated samples are accepted: even indexes cross-region (Guangzhou–Beijing, cap 1000 Mbps), odd
- * ones same-region. Idempotent. Written straight to the lifecycle tables in bulk, for tests, the
- * bench and the demo; real connections come from the peering service.
+ * The job's tests' connections under the generator's fixed ids (pcx-g0000001 …), which their inputs
+ * are built on: the rows {@link GeneratedFleet} registers through the peering service (same
+ * accounts, regions, scopes and caps), written straight to the lifecycle tables because the service
+ * gives ids of its own. Idempotent. Only tests use it: {@code gen-samples --register} and the
+ * stream bench register through the service.
  */
 public final class ConnectionSeeder {
 
-  public static final String ACCOUNT_A = "100001";
-  public static final String ACCOUNT_B = "100002";
-  public static final int CROSS_REGION_CAP_MBPS = 1000;
+  public static final String ACCOUNT_A = GeneratedFleet.ACCOUNT_A;
+  public static final String ACCOUNT_B = GeneratedFleet.ACCOUNT_B;
+  public static final int CROSS_REGION_CAP_MBPS = GeneratedFleet.CROSS_REGION_CAP_MBPS;
 
   private ConnectionSeeder() {}
 
