@@ -10,7 +10,6 @@ import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
 import io.peerbill.tools.gen.GeneratedRecord;
 import io.peerbill.tools.gen.GeneratedSample;
-import io.peerbill.tools.gen.GeneratorSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,8 +59,7 @@ class ExactAcrossRunsIT {
   @Test
   void replayOfAnySubsetInAnyOrderFromAFileOfAnotherNameChangesNothing_G1(TestDatabase db)
       throws Exception {
-    MeteringJobIT.world(db.dsl());
-    List<GeneratedRecord> input = MeteringJobIT.input();
+    List<GeneratedRecord> input = JobWorld.register(db.dsl()).input();
     stream(db, 2, lines(input), "day.jsonl");
     Map<String, String> minutes = rows(db.dsl(), false);
     Map<String, String> fives = rows(db.dsl(), true);
@@ -89,20 +87,20 @@ class ExactAcrossRunsIT {
 
   @Test
   void newSamplesAreAddedToStoredBucketsOnTimeOrLate_G2(TestDatabase db) throws Exception {
-    MeteringJobIT.world(db.dsl());
-    List<GeneratedRecord> input = MeteringJobIT.input();
+    JobWorld world = JobWorld.register(db.dsl());
+    List<GeneratedRecord> input = world.input();
     stream(db, 2, lines(input), "day.jsonl");
 
     // A gateway's missed samples, one a minute for the hour: on time in their own run...
     List<GeneratedRecord> missed = new ArrayList<>();
     for (int minute = 1; minute <= 60; minute++) {
-      missed.add(counted(newSample("gw-missed", minute, minute)));
+      missed.add(counted(newSample(world, "gw-missed", minute, minute)));
     }
     // ...then, in the same file, samples an hour behind the stream (late: added all the same),
     // and a repeat of an already counted sample.
-    missed.add(counted(newSample("gw-missed", 100, 61)));
+    missed.add(counted(newSample(world, "gw-missed", 100, 61)));
     for (int minute = 1; minute <= 5; minute++) {
-      missed.add(late(newSample("gw-late-again", minute, minute)));
+      missed.add(late(newSample(world, "gw-late-again", minute, minute)));
     }
     GeneratedRecord alreadyCounted =
         input.stream().filter(r -> r.outcome().equals(GeneratedRecord.COUNTED)).findFirst().get();
@@ -121,8 +119,7 @@ class ExactAcrossRunsIT {
   @Test
   void jobAtParallelismFourSumsIntoTheSameRowsAndEveryWriterPublishesItsOwnMark_G4(TestDatabase db)
       throws Exception {
-    MeteringJobIT.world(db.dsl());
-    List<GeneratedRecord> input = MeteringJobIT.input();
+    List<GeneratedRecord> input = JobWorld.register(db.dsl()).input();
     // Half the input at parallelism 4, the other half at 2: both add into the same rows.
     List<GeneratedRecord> first = input.subList(0, input.size() / 2);
     List<GeneratedRecord> second = input.subList(input.size() / 2, input.size());
@@ -149,10 +146,10 @@ class ExactAcrossRunsIT {
 
   @Test
   void implausibleCountersAreRejectedWithTheirOwnReason_G5(TestDatabase db) throws Exception {
-    MeteringJobIT.world(db.dsl());
+    JobWorld world = JobWorld.register(db.dsl());
     GeneratedSample huge =
         new GeneratedSample(
-            MeteringFixtures.CONNECTION,
+            world.connection(0),
             "gw-broken",
             1,
             DAY_START.plus(Duration.ofMinutes(5)).toEpochMilli(),
@@ -164,16 +161,16 @@ class ExactAcrossRunsIT {
             0,
             0);
     MeteringRunSummary summary =
-        stream(db, 2, List.of(huge.json(), newSample("gw-ok", 1, 3).json()), "huge.jsonl");
+        stream(db, 2, List.of(huge.json(), newSample(world, "gw-ok", 1, 3).json()), "huge.jsonl");
     assertThat(summary.rejected().get(io.peerbill.metering.model.RejectReason.IMPLAUSIBLE_COUNTER))
         .isEqualTo(1);
     assertThat(summary.accepted()).isEqualTo(1);
     assertThat(ExpectedRows.storedRejections(db.dsl())).containsOnlyKeys("IMPLAUSIBLE_COUNTER");
   }
 
-  private static GeneratedSample newSample(String reporter, long seq, int minute) {
+  private static GeneratedSample newSample(JobWorld world, String reporter, long seq, int minute) {
     return new GeneratedSample(
-        GeneratorSpec.connectionId(seq % 3 == 0 ? 1 : 0),
+        world.connection(seq % 3 == 0 ? 1 : 0),
         reporter,
         seq,
         DAY_START.plus(Duration.ofMinutes(minute)).toEpochMilli(),

@@ -38,9 +38,8 @@ class FlinkClusterIT {
         inCi || (StandaloneFlink.available() && shadedJar() != null),
         "no shaded jar or cluster classpath: run `./mvnw verify` (package comes first)");
     Path jar = shadedJar();
-    world(db);
     Path file = dir.resolve("samples.jsonl");
-    List<GeneratedRecord> input = MeteringJobIT.input();
+    List<GeneratedRecord> input = JobWorld.register(db.dsl()).input();
     MeteringFixtures.writeLines(file, input);
 
     try (StandaloneFlink flink = StandaloneFlink.start(dir.resolve("flink"), 2)) {
@@ -75,10 +74,6 @@ class FlinkClusterIT {
     }
     env.put("PEERBILL_HOME", dir.resolve("home").toString());
     return env;
-  }
-
-  private static void world(TestDatabase db) {
-    MeteringJobIT.world(db.dsl());
   }
 
   private static Path shadedJar() throws Exception {

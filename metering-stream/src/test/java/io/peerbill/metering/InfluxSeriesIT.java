@@ -16,6 +16,7 @@ import io.peerbill.metering.testkit.FlinkMiniCluster;
 import io.peerbill.metering.testkit.VictoriaMetrics;
 import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
+import io.peerbill.tools.gen.GeneratedFleet;
 import io.peerbill.tools.gen.GeneratedRecord;
 import io.peerbill.tools.gen.GeneratorSpec;
 import io.peerbill.tools.gen.SampleGenerator;
@@ -29,6 +30,7 @@ import java.util.Map;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.jooq.Record;
 import org.jooq.Table;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -47,10 +49,19 @@ class InfluxSeriesIT {
 
   @TempDir Path dir;
 
+  /** A cross-region connection (capped at 1000 Mbps) and a same-region one, both ACTIVE. */
+  private List<String> connections;
+
+  @BeforeEach
+  void register(TestDatabase db) {
+    connections = GeneratedFleet.register(db.dsl(), 2, DAY_START.minus(Duration.ofDays(1)));
+  }
+
   private Path cleanInput() throws Exception {
     Path file = dir.resolve("samples.jsonl");
     List<GeneratedRecord> input = new ArrayList<>();
-    new SampleGenerator(GeneratorSpec.clean(2, 2, DAY_START, Duration.ofMinutes(10), 7))
+    SampleGenerator.forConnections(
+            GeneratorSpec.clean(2, 2, DAY_START, Duration.ofMinutes(10), 7), connections)
         .generate(input::add);
     return MeteringFixtures.writeLines(file, input);
   }
@@ -67,7 +78,6 @@ class InfluxSeriesIT {
 
   @Test
   void pointsReadBackFromTheServerMatchTheStoredAggregates_D10(TestDatabase db) throws Exception {
-    ConnectionSeeder.seed(db.dsl(), 2, DAY_START.minus(Duration.ofDays(1)));
     run(
         MeteringJobIT.settings(db),
         cleanInput(),
@@ -100,12 +110,12 @@ class InfluxSeriesIT {
     assertThat(read.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
     expected.forEach((k, v) -> assertThat(read.get(k)).as(k).isCloseTo(v, within(v * 1e-9)));
 
-    JsonNode cross = labels.get(GeneratorSpec.connectionId(0) + " 60s");
+    JsonNode cross = labels.get(connections.get(0) + " 60s");
     assertThat(cross.get("scope").asText()).isEqualTo("CROSS_REGION");
     assertThat(cross.get("requester_region").asText()).isEqualTo("ap-guangzhou");
     assertThat(cross.get("accepter_region").asText()).isEqualTo("ap-beijing");
-    assertThat(cross.get("account_id").asText()).isEqualTo(ConnectionSeeder.ACCOUNT_A);
-    assertThat(labels.get(GeneratorSpec.connectionId(1) + " 300s").get("scope").asText())
+    assertThat(cross.get("account_id").asText()).isEqualTo(GeneratedFleet.ACCOUNT_A);
+    assertThat(labels.get(connections.get(1) + " 300s").get("scope").asText())
         .isEqualTo("SAME_REGION");
   }
 
@@ -113,8 +123,7 @@ class InfluxSeriesIT {
    * Every field of every stored bucket: bandwidth and packet rates, loss, and for the cross-region
    * connection (capped at 1000 Mbps) the cap use.
    */
-  private static void expect(
-      TestDatabase db, Table<?> table, int period, Map<String, Double> expected) {
+  private void expect(TestDatabase db, Table<?> table, int period, Map<String, Double> expected) {
     for (Record r : db.dsl().selectFrom(table).fetch()) {
       String conn = r.get(TRAFFIC_1M.CONNECTION_ID.getName(), String.class);
       long ts =
@@ -132,7 +141,7 @@ class InfluxSeriesIT {
       expected.put("peering_traffic_InPkg" + suffix, (double) inPk / period);
       expected.put("peering_traffic_OutPkg" + suffix, (double) outPk / period);
       expected.put("peering_traffic_PkgDrop" + suffix, dropped * 100.0 / (inPk + outPk + dropped));
-      if (conn.equals(GeneratorSpec.connectionId(0))) {
+      if (conn.equals(connections.get(0))) {
         expected.put("peering_traffic_InbandRate" + suffix, in * 8.0 / period / 1e9 * 100);
         expected.put("peering_traffic_OutbandRate" + suffix, out * 8.0 / period / 1e9 * 100);
       }
@@ -141,7 +150,6 @@ class InfluxSeriesIT {
 
   @Test
   void influxThatStaysDownFailsTheJobInsteadOfDroppingPoints_D10(TestDatabase db) throws Exception {
-    ConnectionSeeder.seed(db.dsl(), 2, DAY_START.minus(Duration.ofDays(1)));
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();

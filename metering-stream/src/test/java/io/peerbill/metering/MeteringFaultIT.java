@@ -47,8 +47,8 @@ class MeteringFaultIT {
   @Test
   void failedAndRestoredRunLeavesTheSameRowsAsAnUndisturbedOne(TestDatabase disturbed)
       throws Exception {
-    TestDatabase undisturbed = PostgresExtension.newDatabase();
-    List<GeneratedRecord> input = MeteringJobIT.input();
+    List<GeneratedRecord> input = JobWorld.register(disturbed.dsl()).input();
+    TestDatabase undisturbed = PostgresExtension.copyOf(disturbed);
     ArrayList<String> lines = new ArrayList<>(input.stream().map(GeneratedRecord::line).toList());
 
     run(undisturbed, lines, false);
@@ -82,7 +82,6 @@ class MeteringFaultIT {
 
   private static void run(TestDatabase db, ArrayList<String> lines, boolean failOnce)
       throws Exception {
-    MeteringJobIT.world(db.dsl());
     MeteringSettings settings =
         MeteringJobIT.settings(db)
             .withInputParallelism(1)

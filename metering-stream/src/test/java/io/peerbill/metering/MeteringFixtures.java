@@ -18,6 +18,11 @@ public final class MeteringFixtures {
   public static final Instant ONE_MINUTE_LATER = DAY_START.plus(Duration.ofMinutes(1));
   public static final Instant FIVE_MINUTES_LATER = DAY_START.plus(Duration.ofMinutes(5));
   public static final Instant ONE_HOUR_LATER = DAY_START.plus(Duration.ofHours(1));
+
+  /**
+   * A connection id for tests of operators that never look a connection up (parser, dedupe,
+   * lateness); tests that do register theirs through the peering service and use the ids it gives.
+   */
   public static final String CONNECTION = "pcx-g0000001";
 
   private MeteringFixtures() {}

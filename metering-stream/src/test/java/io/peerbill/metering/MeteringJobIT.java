@@ -1,28 +1,21 @@
 package io.peerbill.metering;
 
 import static io.peerbill.metering.MeteringFixtures.DAY_START;
-import static io.peerbill.metering.MeteringFixtures.ONE_HOUR_LATER;
-import static io.peerbill.schema.jooq.Tables.PEERING_EVENT;
 import static io.peerbill.schema.jooq.Tables.REJECTED_SAMPLE;
 import static io.peerbill.schema.jooq.Tables.TRAFFIC_1M;
 import static io.peerbill.schema.jooq.Tables.TRAFFIC_5M;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.peerbill.metering.model.RejectReason;
 import io.peerbill.metering.source.SampleFiles;
 import io.peerbill.metering.testkit.FlinkMiniCluster;
 import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
 import io.peerbill.tools.gen.GeneratedRecord;
-import io.peerbill.tools.gen.GeneratedSample;
 import io.peerbill.tools.gen.GeneratorSpec;
 import io.peerbill.tools.gen.SampleGenerator;
 import io.peerbill.tools.gen.SampleWriters;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,11 +36,6 @@ class MeteringJobIT {
 
   @RegisterExtension static final MiniClusterExtension FLINK = FlinkMiniCluster.withSlots(2);
 
-  /** Connection 6 is deleted half an hour in: its later samples are NOT_ACTIVE (D12). */
-  static final String DELETED = GeneratorSpec.connectionId(5);
-
-  static final Instant DELETED_AT = DAY_START.plus(Duration.ofMinutes(30));
-
   @TempDir Path dir;
 
   /** Keeps 1-minute buckets too, so the tests built on it check both tables. */
@@ -59,63 +47,11 @@ class MeteringJobIT {
         .withCheckpoints(Duration.ZERO, "hashmap", 0, Duration.ofSeconds(1));
   }
 
-  static void world(DSLContext sql) {
-    ConnectionSeeder.seed(sql, 6, DAY_START.minus(Duration.ofHours(1)));
-    sql.insertInto(PEERING_EVENT)
-        .set(PEERING_EVENT.CONNECTION_ID, DELETED)
-        .set(PEERING_EVENT.FROM_STATE, "ACTIVE")
-        .set(PEERING_EVENT.TO_STATE, "DELETED")
-        .set(PEERING_EVENT.ACTOR_ACCOUNT_ID, ConnectionSeeder.ACCOUNT_A)
-        .set(PEERING_EVENT.OCCURRED_AT, OffsetDateTime.ofInstant(DELETED_AT, ZoneOffset.UTC))
-        .execute();
-  }
-
-  /**
-   * 6 connections × 2 reporters × 1 hour with every kind of fault, then two handcrafted samples
-   * behind the watermark but within the allowed lateness (and a repeat of one of them).
-   */
-  static List<GeneratedRecord> input() {
-    GeneratorSpec spec =
-        GeneratorSpec.clean(6, 2, DAY_START, Duration.ofHours(1), 42)
-            .withFaults(0.03, 0.03, 0.02, Duration.ofMinutes(30), 0.03);
-    List<GeneratedRecord> records = new ArrayList<>();
-    new SampleGenerator(spec).generate(records::add);
-    for (int seq = 1; seq <= 2; seq++) {
-      GeneratedSample lateButAllowed =
-          new GeneratedSample(
-              MeteringFixtures.CONNECTION,
-              "gw-late",
-              seq,
-              ONE_HOUR_LATER.minus(Duration.ofMinutes(2 + seq)).toEpochMilli(),
-              60_000,
-              1_000_000L * seq,
-              7,
-              3,
-              4,
-              0,
-              0);
-      records.add(new GeneratedRecord(lateButAllowed.json(), "COUNTED", lateButAllowed));
-    }
-    records.add(new GeneratedRecord(records.get(records.size() - 1).line(), "DUPLICATE", null));
-    return records.stream().map(MeteringJobIT::notActiveAfterDeletion).toList();
-  }
-
-  private static GeneratedRecord notActiveAfterDeletion(GeneratedRecord r) {
-    GeneratedSample s = r.sample();
-    if (s != null
-        && s.connectionId().equals(DELETED)
-        && s.countedAt() >= DELETED_AT.toEpochMilli()) {
-      return new GeneratedRecord(r.line(), RejectReason.NOT_ACTIVE.name(), s);
-    }
-    return r;
-  }
-
   @Test
   void fileRunStoresExactlyTheExpectedBucketsAndEveryRejection_D4_D12(TestDatabase db)
       throws Exception {
-    world(db.dsl());
     Path file = dir.resolve("samples.jsonl");
-    List<GeneratedRecord> input = input();
+    List<GeneratedRecord> input = JobWorld.register(db.dsl()).input();
     MeteringFixtures.writeLines(file, input);
 
     MeteringSettings settings = settings(db);
@@ -148,12 +84,12 @@ class MeteringJobIT {
   @Test
   void gzipFolderOfConsecutiveFilesCountsEverySampleOnceIntoFiveMinuteBuckets_D5(TestDatabase db)
       throws Exception {
-    world(db.dsl());
+    JobWorld world = JobWorld.register(db.dsl());
     Path folder = dir.resolve("replay");
     GeneratorSpec spec = GeneratorSpec.clean(5, 2, DAY_START, Duration.ofHours(1), 3);
     List<GeneratedRecord> input = new ArrayList<>();
     try (SampleWriters.Output out = SampleWriters.files(folder, 4, spec, true)) {
-      new SampleGenerator(spec)
+      SampleGenerator.forConnections(spec, world.connections().subList(0, 5))
           .generate(
               r -> {
                 input.add(r);

@@ -38,10 +38,9 @@ class MeteringJobKafkaIT {
   @Test
   void kafkaRunStoresExactlyTheExpectedBucketsAndEveryRejection_D4_D12(TestDatabase db)
       throws Exception {
-    MeteringJobIT.world(db.dsl());
     String topic = "samples";
     KAFKA.createTopic(topic, 2);
-    List<GeneratedRecord> input = MeteringJobIT.input();
+    List<GeneratedRecord> input = JobWorld.register(db.dsl()).input();
     KAFKA.sendKeyedByConnection(topic, input);
 
     MeteringSettings settings = MeteringJobIT.settings(db);
@@ -83,8 +82,7 @@ class MeteringJobKafkaIT {
 
   @Test
   void replayOnAnotherTopicAtOtherOffsetsChangesNothing_G1(TestDatabase db) throws Exception {
-    MeteringJobIT.world(db.dsl());
-    List<GeneratedRecord> input = MeteringJobIT.input();
+    List<GeneratedRecord> input = JobWorld.register(db.dsl()).input();
     KAFKA.createTopic("first", 2);
     KAFKA.sendAlternating("first", 2, lines(input));
     MeteringSettings settings = MeteringJobIT.settings(db);
@@ -126,8 +124,7 @@ class MeteringJobKafkaIT {
    */
   @Test
   void twoJobsOverDisjointPartitionsSumIntoTheSameRows_G4(TestDatabase db) throws Exception {
-    MeteringJobIT.world(db.dsl());
-    List<GeneratedRecord> input = MeteringJobIT.input();
+    List<GeneratedRecord> input = JobWorld.register(db.dsl()).input();
     KAFKA.createTopic("shared", 2);
     KAFKA.sendAlternating("shared", 2, lines(input));
     MeteringSettings settings = MeteringJobIT.settings(db).withParallelism(1);

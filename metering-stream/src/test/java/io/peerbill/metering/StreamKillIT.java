@@ -8,6 +8,7 @@ import io.peerbill.metering.cli.MeteringMain;
 import io.peerbill.metering.testkit.InProcessKafka;
 import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
+import io.peerbill.tools.gen.GeneratedFleet;
 import io.peerbill.tools.gen.GeneratedRecord;
 import io.peerbill.tools.gen.GeneratorSpec;
 import io.peerbill.tools.gen.SampleGenerator;
@@ -57,12 +58,13 @@ class StreamKillIT {
       throws Exception {
     // Enough input that a fast machine still has some left when the later kills are due: a run
     // that finds the topic drained ends before its kill and does not count as one.
-    ConnectionSeeder.seed(db.dsl(), CONNECTIONS, DAY_START.minus(Duration.ofHours(1)));
+    List<String> connections =
+        GeneratedFleet.register(db.dsl(), CONNECTIONS, DAY_START.minus(Duration.ofHours(1)));
     GeneratorSpec spec =
         GeneratorSpec.clean(CONNECTIONS, 2, DAY_START, Duration.ofHours(12), 11)
             .withFaults(0.002, 0.002, 0.002, Duration.ofMinutes(30), 0.002);
     List<GeneratedRecord> input = new ArrayList<>();
-    new SampleGenerator(spec).generate(input::add);
+    SampleGenerator.forConnections(spec, connections).generate(input::add);
     KAFKA.createTopic(TOPIC, 2);
     KAFKA.sendKeyedByConnection(TOPIC, input);
 

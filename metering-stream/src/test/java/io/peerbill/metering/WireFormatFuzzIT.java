@@ -12,9 +12,11 @@ import io.peerbill.metering.validate.FuzzedLines.Expect;
 import io.peerbill.metering.validate.FuzzedLines.Line;
 import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
+import io.peerbill.tools.gen.GeneratedFleet;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +39,27 @@ import org.jooq.impl.DSL;
  */
 class WireFormatFuzzIT {
 
+  /**
+   * Two connections registered once through the peering service, ACTIVE from before the fixtures'
+   * first hour; every try runs on a copy of this database, so the lines name connections it has.
+   */
+  private static final class Registered {
+    static final TestDatabase WORLD;
+    static final FuzzedLines LINES;
+
+    static {
+      try {
+        WORLD = PostgresExtension.newDatabase();
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot create the fuzz test's database", e);
+      }
+      LINES =
+          new FuzzedLines(
+              GeneratedFleet.register(
+                  WORLD.dsl(), 2, MeteringFixtures.DAY_START.minus(Duration.ofHours(1))));
+    }
+  }
+
   /** One entry of a fuzzed file: a good sample, a repeat of an earlier one, or a bad line. */
   sealed interface Entry permits Good, Repeat, Bad {}
 
@@ -53,9 +76,7 @@ class WireFormatFuzzIT {
     long good = lines.stream().filter(l -> l.kind().equals("sample")).count();
     long repeats = lines.stream().filter(l -> l.kind().equals("repeat")).count();
     long bad = lines.stream().filter(l -> l.expect() == Expect.REJECTED).count();
-    TestDatabase db = PostgresExtension.newDatabase();
-    ConnectionSeeder.seed(
-        db.dsl(), FuzzedLines.CONNECTIONS, MeteringFixtures.DAY_START.minus(Duration.ofHours(1)));
+    TestDatabase db = PostgresExtension.copyOf(Registered.WORLD);
     Path file = write(lines);
 
     MeteringSettings settings = MeteringJobIT.settings(db);
@@ -88,9 +109,9 @@ class WireFormatFuzzIT {
   Arbitrary<List<Entry>> files() {
     Arbitrary<Entry> entry =
         Arbitraries.frequencyOf(
-            Tuple.of(5, FuzzedLines.samples().map(Good::new)),
+            Tuple.of(5, Registered.LINES.samples().map(Good::new)),
             Tuple.of(2, Arbitraries.integers().between(0, 1000).map(Repeat::new)),
-            Tuple.of(6, FuzzedLines.bad().map(Bad::new)));
+            Tuple.of(6, Registered.LINES.bad().map(Bad::new)));
     return entry.list().ofMinSize(5).ofMaxSize(40);
   }
 

@@ -67,11 +67,25 @@ public final class PostgresExtension implements ParameterResolver {
 
   /** A fresh migrated database, also usable outside JUnit parameters (e.g. in a benchmark). */
   public static TestDatabase newDatabase() throws SQLException {
+    return copyOf(TEMPLATE);
+  }
+
+  /**
+   * A second database holding every row of {@code db} as it is now, ids included: what a test needs
+   * that compares a disturbed run with an undisturbed one over the same registered world (the
+   * peering service gives random ids, so registering twice would give two worlds). Nothing may be
+   * connected to {@code db} while it is copied.
+   */
+  public static TestDatabase copyOf(TestDatabase db) throws SQLException {
+    return copyOf(db.name());
+  }
+
+  private static TestDatabase copyOf(String template) throws SQLException {
     EmbeddedPostgres pg = server();
     String name = "test_" + COUNTER.incrementAndGet();
     try (Connection c = pg.getPostgresDatabase().getConnection();
         Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE);
+      s.execute("CREATE DATABASE " + name + " TEMPLATE " + template);
     }
     return new TestDatabase(
         name, pg.getJdbcUrl("postgres", name), "postgres", dataSource(pg, name));

@@ -1,22 +1,22 @@
 package io.peerbill.metering.aggregate;
 
-import static io.peerbill.metering.MeteringFixtures.CONNECTION;
 import static io.peerbill.metering.MeteringFixtures.DAY_START;
 import static io.peerbill.metering.MeteringFixtures.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.peerbill.metering.ConnectionSeeder;
 import io.peerbill.metering.JdbcTarget;
 import io.peerbill.metering.model.Sample;
 import io.peerbill.metering.model.TrafficAggregate;
 import io.peerbill.testkit.PostgresExtension;
 import io.peerbill.testkit.TestDatabase;
+import io.peerbill.tools.gen.GeneratedFleet;
 import java.time.Duration;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -30,6 +30,14 @@ class BucketAggregatorHarnessTest {
 
   private static final long T0 = DAY_START.toEpochMilli();
   private static final long LATENESS = Duration.ofMinutes(5).toMillis();
+
+  /** A cross-region connection (Guangzhou–Beijing, capped), ACTIVE since the day before. */
+  private String connection;
+
+  @BeforeEach
+  void register(TestDatabase db) {
+    connection = GeneratedFleet.register(db.dsl(), 1, DAY_START.minus(Duration.ofDays(1))).get(0);
+  }
 
   private static KeyedOneInputStreamOperatorTestHarness<String, Sample, TrafficAggregate> harness(
       TestDatabase db) throws Exception {
@@ -48,15 +56,14 @@ class BucketAggregatorHarnessTest {
     return h;
   }
 
-  private static StreamRecord<Sample> at(String reporter, long seq, int second, long in) {
-    Sample s = sample(CONNECTION, reporter, seq, DAY_START.plusSeconds(second), in, 2 * in);
+  private StreamRecord<Sample> at(String reporter, long seq, int second, long in) {
+    Sample s = sample(connection, reporter, seq, DAY_START.plusSeconds(second), in, 2 * in);
     return new StreamRecord<>(s, s.countedAt());
   }
 
   @Test
   void sumsReportersTagsTheConnectionAndCorrectsLateWithinLateness_D4_D10(TestDatabase db)
       throws Exception {
-    ConnectionSeeder.seed(db.dsl(), 1, DAY_START.minus(Duration.ofDays(1)));
     try (var h = harness(db)) {
       h.processElement(at("gw-1", 1, 60, 1_000));
       h.processElement(at("gw-2", 1, 60, 500));
@@ -74,8 +81,8 @@ class BucketAggregatorHarnessTest {
       assertThat(first.scope()).isEqualTo("CROSS_REGION");
       assertThat(first.requesterRegion()).isEqualTo("ap-guangzhou");
       assertThat(first.accepterRegion()).isEqualTo("ap-beijing");
-      assertThat(first.accountId()).isEqualTo(ConnectionSeeder.ACCOUNT_A);
-      assertThat(first.capMbps()).isEqualTo(ConnectionSeeder.CROSS_REGION_CAP_MBPS);
+      assertThat(first.accountId()).isEqualTo(GeneratedFleet.ACCOUNT_A);
+      assertThat(first.capMbps()).isEqualTo(GeneratedFleet.CROSS_REGION_CAP_MBPS);
       assertThat(first.inBps()).isEqualTo(1_500 * 8 / 60.0);
       TrafficAggregate corrected = emitted.get(1);
       assertThat(corrected.inBytes()).isEqualTo(1_750);
@@ -86,7 +93,6 @@ class BucketAggregatorHarnessTest {
   @Test
   void fiveMinuteBucketIsTheSumOfItsMinutesAndIsCorrectedByALateSample_D5(TestDatabase db)
       throws Exception {
-    ConnectionSeeder.seed(db.dsl(), 1, DAY_START.minus(Duration.ofDays(1)));
     try (var h = harness(db)) {
       h.processElement(at("gw-1", 1, 60, 1_000));
       h.processElement(at("gw-1", 2, 120, 2_000));
@@ -132,7 +138,6 @@ class BucketAggregatorHarnessTest {
 
   @Test
   void leavesNoStateOrTimersOnceTheLatenessHasPassed(TestDatabase db) throws Exception {
-    ConnectionSeeder.seed(db.dsl(), 1, DAY_START.minus(Duration.ofDays(1)));
     try (var h = harness(db)) {
       h.processElement(at("gw-1", 1, 60, 1_000));
       h.processWatermark(T0 + 60_000);
@@ -148,7 +153,6 @@ class BucketAggregatorHarnessTest {
 
   @Test
   void aLatenessOfPartMinutesNeverEmitsABucketBeforeItsEnd(TestDatabase db) throws Exception {
-    ConnectionSeeder.seed(db.dsl(), 1, DAY_START.minus(Duration.ofDays(1)));
     try (var h = harness(db, 90_000)) {
       h.processElement(at("gw-1", 1, 60, 1_000));
       h.processElement(at("gw-1", 2, 420, 2_000));
