@@ -274,18 +274,8 @@ public class BillLineRepository {
    */
   public Map<String, List<LineRevision>> revisionsOf(
       Collection<String> connectionIds, LocalDate day) {
-    Map<String, List<LineRevision>> byConnection = new HashMap<>();
-    dsl.selectFrom(BILL_LINE_REVISION)
-        .where(BILL_LINE_REVISION.CONNECTION_ID.in(connectionIds))
-        .and(BILL_LINE_REVISION.BILL_DAY.eq(day))
-        .orderBy(BILL_LINE_REVISION.CONNECTION_ID, BILL_LINE_REVISION.REVISION)
-        .fetch()
-        .forEach(
-            r ->
-                byConnection
-                    .computeIfAbsent(r.getConnectionId(), id -> new ArrayList<>())
-                    .add(new LineRevision(r.getRevision(), r.getAmount(), r.getReason())));
-    return byConnection;
+    return LineRevisions.of(
+        dsl, BILL_LINE_REVISION, BILL_LINE_REVISION.BILL_DAY, day, connectionIds);
   }
 
   /** The revision number of a line's current value (1 = never changed). */

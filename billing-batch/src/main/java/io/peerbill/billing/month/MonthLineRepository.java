@@ -5,6 +5,7 @@ import static io.peerbill.schema.jooq.Tables.MONTH_BILL_LINE_REVISION;
 
 import io.peerbill.billing.BillingMonth;
 import io.peerbill.billing.line.BillLineRepository.LineRevision;
+import io.peerbill.billing.line.LineRevisions;
 import io.peerbill.schema.jooq.tables.records.MonthBillLineRecord;
 import io.peerbill.schema.jooq.tables.records.MonthBillLineRevisionRecord;
 import java.math.BigDecimal;
@@ -69,18 +70,12 @@ public class MonthLineRepository {
    */
   public Map<String, List<LineRevision>> revisionsOf(
       Collection<String> connectionIds, LocalDate billMonth) {
-    Map<String, List<LineRevision>> byConnection = new LinkedHashMap<>();
-    dsl.selectFrom(MONTH_BILL_LINE_REVISION)
-        .where(MONTH_BILL_LINE_REVISION.CONNECTION_ID.in(connectionIds))
-        .and(MONTH_BILL_LINE_REVISION.BILL_MONTH.eq(billMonth))
-        .orderBy(MONTH_BILL_LINE_REVISION.CONNECTION_ID, MONTH_BILL_LINE_REVISION.REVISION)
-        .fetch()
-        .forEach(
-            r ->
-                byConnection
-                    .computeIfAbsent(r.getConnectionId(), id -> new ArrayList<>())
-                    .add(new LineRevision(r.getRevision(), r.getAmount(), r.getReason())));
-    return byConnection;
+    return LineRevisions.of(
+        dsl,
+        MONTH_BILL_LINE_REVISION,
+        MONTH_BILL_LINE_REVISION.BILL_MONTH,
+        billMonth,
+        connectionIds);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.peerbill.billing.month;
 
 import io.peerbill.billing.BillingMonth;
+import io.peerbill.billing.run.ReportLines;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,17 +37,12 @@ public record MonthReport(
             + " line(s) new or changed, "
             + removed
             + " removed");
-    out.add(
-        "month lines: "
-            + (linesByStatus.isEmpty()
-                ? "none (no MONTHLY_95TH connection was active that month)"
-                : String.join(
-                    ", ",
-                    linesByStatus.entrySet().stream()
-                        .map(e -> e.getValue() + " " + e.getKey())
-                        .toList())));
-    totalByCurrency.forEach(
-        (currency, total) -> out.add("total " + currency + ": " + total.toPlainString()));
+    ReportLines.addSummary(
+        out,
+        "month lines",
+        "none (no MONTHLY_95TH connection was active that month)",
+        linesByStatus,
+        totalByCurrency);
     for (MonthLine line : failedLines) {
       out.add("FAILED " + line.connectionId() + ": " + line.failureReason());
     }

@@ -62,17 +62,8 @@ public record BillingReport(
                 : " (" + oneLine(exitDescription) + ")")
             + ", job execution "
             + jobExecutionId);
-    out.add(
-        "lines: "
-            + (linesByStatus.isEmpty()
-                ? "none (no connection was active that day)"
-                : String.join(
-                    ", ",
-                    linesByStatus.entrySet().stream()
-                        .map(e -> e.getValue() + " " + e.getKey())
-                        .toList())));
-    totalByCurrency.forEach(
-        (currency, total) -> out.add("total " + currency + ": " + total.toPlainString()));
+    ReportLines.addSummary(
+        out, "lines", "none (no connection was active that day)", linesByStatus, totalByCurrency);
     for (BillLine line : failedLines) {
       out.add("FAILED " + line.connectionId() + ": " + line.failureReason());
     }

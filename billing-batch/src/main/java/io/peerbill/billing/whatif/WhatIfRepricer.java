@@ -88,24 +88,10 @@ public class WhatIfRepricer {
     boolean priced =
         line.status() == MonthLineStatus.BILLED || line.status() == MonthLineStatus.FAILED;
     if (!priced || line.p95Mbps() == null) {
-      return new RepricedLine(
-          line.payerAccountId(),
-          line.connectionId(),
-          period,
-          line.currency(),
-          line.amount(),
-          ZERO,
-          line.status().name());
+      return monthLine(line, period, line.currency(), ZERO, line.status().name());
     }
     if (tariff == null) {
-      return new RepricedLine(
-          line.payerAccountId(),
-          line.connectionId(),
-          period,
-          line.currency(),
-          line.amount(),
-          ZERO,
-          "FAILED");
+      return monthLine(line, period, line.currency(), ZERO, "FAILED");
     }
     BigDecimal billed =
         line.status() == MonthLineStatus.BILLED
@@ -115,24 +101,22 @@ public class WhatIfRepricer {
       BigDecimal amount =
           MonthlyPercentilePricer.amount(
               billed, tariff.tierModel(), tariff.tiers(), line.activeDays(), line.daysInMonth());
-      return new RepricedLine(
-          line.payerAccountId(),
-          line.connectionId(),
-          period,
-          tariff.currency(),
-          line.amount(),
-          amount,
-          "BILLED");
+      return monthLine(line, period, tariff.currency(), amount, "BILLED");
     } catch (NoTierException e) {
-      return new RepricedLine(
-          line.payerAccountId(),
-          line.connectionId(),
-          period,
-          tariff.currency(),
-          line.amount(),
-          ZERO,
-          "FAILED");
+      return monthLine(line, period, tariff.currency(), ZERO, "FAILED");
     }
+  }
+
+  private static RepricedLine monthLine(
+      MonthLine line, String period, String currency, BigDecimal whatIf, String status) {
+    return new RepricedLine(
+        line.payerAccountId(),
+        line.connectionId(),
+        period,
+        currency,
+        line.amount(),
+        whatIf,
+        status);
   }
 
   private static RepricedLine repriced(

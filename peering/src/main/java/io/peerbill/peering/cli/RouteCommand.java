@@ -3,6 +3,7 @@ package io.peerbill.peering.cli;
 import io.peerbill.peering.CidrBlock;
 import io.peerbill.peering.Peering;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -18,11 +19,8 @@ import picocli.CommandLine.Option;
     })
 public final class RouteCommand {
 
-  @Command(
-      name = "add",
-      mixinStandardHelpOptions = true,
-      description = "Route a destination in the peer VPC through a peering connection.")
-  static final class Add extends CommandBase {
+  /** The route a command acts on: its table and destination. */
+  static final class RouteKey {
     @Option(
         names = "--table",
         required = true,
@@ -36,36 +34,34 @@ public final class RouteCommand {
         paramLabel = "CIDR",
         description = "Destination CIDR block of the route.")
     String destination;
+  }
+
+  @Command(
+      name = "add",
+      mixinStandardHelpOptions = true,
+      description = "Route a destination in the peer VPC through a peering connection.")
+  static final class Add extends CommandBase {
+    @Mixin RouteKey route;
 
     @Option(names = "--peering", required = true, paramLabel = "PCX", description = "Next hop.")
     String peering;
 
     @Override
     void run(Peering p, Output out) {
-      out.record(Views.of(p.routes().add(actor, table, CidrBlock.parse(destination), peering)));
+      out.record(
+          Views.of(
+              p.routes().add(actor, route.table, CidrBlock.parse(route.destination), peering)));
     }
   }
 
   @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a route.")
   static final class Remove extends CommandBase {
-    @Option(
-        names = "--table",
-        required = true,
-        paramLabel = "RTB",
-        description = "Route table id (rtb-...).")
-    String table;
-
-    @Option(
-        names = "--destination",
-        required = true,
-        paramLabel = "CIDR",
-        description = "Destination CIDR block of the route.")
-    String destination;
+    @Mixin RouteKey route;
 
     @Override
     void run(Peering p, Output out) {
-      p.routes().remove(actor, table, CidrBlock.parse(destination));
-      out.message("removed the route to " + destination + " from " + table);
+      p.routes().remove(actor, route.table, CidrBlock.parse(route.destination));
+      out.message("removed the route to " + route.destination + " from " + route.table);
     }
   }
 
