@@ -93,6 +93,29 @@ public final class AlertPolicyRepository {
         .fetch(this::policy);
   }
 
+  /**
+   * Seals every secret still stored as written (saved before secrets were encrypted; deleted
+   * policies' too), so none stays in the clear however long its policy goes unchanged. The policy
+   * keeps its revision: what it says is the same. Returns how many were sealed.
+   */
+  public int sealPlaintextSecrets() {
+    int sealed = 0;
+    for (var r :
+        dsl.select(ALERT_POLICY.ID, ALERT_POLICY.WEBHOOK_SECRET)
+            .from(ALERT_POLICY)
+            .where(ALERT_POLICY.WEBHOOK_SECRET.notLike(WebhookSecretCipher.SEALED_LIKE))
+            .fetch()) {
+      // Only while it is still that value: another worker may have sealed it meanwhile.
+      sealed +=
+          dsl.update(ALERT_POLICY)
+              .set(ALERT_POLICY.WEBHOOK_SECRET, secrets.seal(r.value2()))
+              .where(ALERT_POLICY.ID.eq(r.value1()))
+              .and(ALERT_POLICY.WEBHOOK_SECRET.eq(r.value2()))
+              .execute();
+    }
+    return sealed;
+  }
+
   private AlertPolicy change(AlertPolicy policy, AlertPolicyRecord changes) {
     return dsl.update(ALERT_POLICY)
         .set(changes)

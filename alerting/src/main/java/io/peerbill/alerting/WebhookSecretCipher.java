@@ -30,6 +30,10 @@ public final class WebhookSecretCipher {
   public static final String ENV_KEY = "PEERBILL_WEBHOOK_KEY";
   static final String KEY_FILE = "webhook.key";
   private static final String PREFIX = "v1:";
+
+  /** A SQL LIKE pattern matching the stored values this cipher sealed. */
+  public static final String SEALED_LIKE = PREFIX + "%";
+
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -64,7 +68,8 @@ public final class WebhookSecretCipher {
 
   /**
    * The secret of a stored value. A value without the prefix was stored before secrets were
-   * encrypted and is returned as it is (it is sealed when the policy is next saved).
+   * encrypted and is returned as it is (the delivery worker seals such values when it starts, see
+   * {@link AlertPolicyRepository#sealPlaintextSecrets}).
    *
    * @throws IllegalStateException when the value was sealed with another key
    */

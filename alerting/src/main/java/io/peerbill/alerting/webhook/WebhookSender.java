@@ -1,5 +1,6 @@
 package io.peerbill.alerting.webhook;
 
+import io.peerbill.alerting.AlertPolicyRepository;
 import io.peerbill.alerting.InvalidAlertPolicyException;
 import io.peerbill.alerting.WebhookSecretCipher;
 import java.io.IOException;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends due webhooks from the outbox, one round at a time: claims a batch, posts them concurrently
@@ -23,11 +26,15 @@ import org.jooq.DSLContext;
  */
 public final class WebhookSender {
 
+  private static final Logger LOG = LoggerFactory.getLogger(WebhookSender.class);
+
   private final WebhookOutbox outbox;
+  private final AlertPolicyRepository policies;
   private final WebhookSettings settings;
   private final Clock clock;
   private final WebhookSecretCipher secrets;
   private final HttpClient http;
+  private volatile boolean plaintextSealed;
 
   /** With the configured secret key. */
   public WebhookSender(DSLContext dsl, WebhookSettings settings, Clock clock) {
@@ -37,6 +44,7 @@ public final class WebhookSender {
   public WebhookSender(
       DSLContext dsl, WebhookSettings settings, Clock clock, WebhookSecretCipher secrets) {
     this.outbox = new WebhookOutbox(dsl, settings);
+    this.policies = new AlertPolicyRepository(dsl, secrets);
     this.settings = settings;
     this.clock = clock;
     this.secrets = secrets;
@@ -47,8 +55,18 @@ public final class WebhookSender {
             .build();
   }
 
-  /** Sends what is due now; returns how many attempts were made. */
+  /**
+   * Sends what is due now; returns how many attempts were made. The first round of a sender first
+   * seals the secrets still stored in the clear (every delivery path runs through here).
+   */
   public int sendDue() {
+    if (!plaintextSealed) {
+      int sealed = policies.sealPlaintextSecrets();
+      if (sealed > 0) {
+        LOG.info("sealed {} webhook secret(s) stored before secrets were encrypted", sealed);
+      }
+      plaintextSealed = true;
+    }
     List<PendingDelivery> due = outbox.claimDue(clock.instant());
     List<CompletableFuture<Void>> attempts = new ArrayList<>(due.size());
     for (PendingDelivery d : due) {

@@ -2,6 +2,7 @@ package io.peerbill.alerting.cli;
 
 import static io.peerbill.alerting.AlertFixtures.ALICE;
 import static io.peerbill.alerting.AlertFixtures.DAY_START;
+import static io.peerbill.schema.jooq.Tables.ALERT_POLICY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.peerbill.alerting.AlertEventRepository;
@@ -51,6 +52,39 @@ class DeliverCommandTest {
 
       assertThat(deliverOnce(db)).isEqualTo("webhook attempts: 0\n");
       assertThat(receiver.received()).hasSize(2);
+    }
+  }
+
+  /**
+   * A database from before secrets were encrypted holds a policy's secret as written; the first
+   * delivery round seals it in place (revision kept) and the notice is signed with it all the same.
+   */
+  @Test
+  void aSecretStoredInTheClearIsSealedByTheFirstDeliveryAndStillSigns_D11(TestDatabase db)
+      throws Exception {
+    String cross = AlertFixtures.lifecycle(db.dsl()).cross();
+    try (WebhookReceiver receiver = new WebhookReceiver()) {
+      AlertPolicy policy =
+          new AlertPolicyService(db.dsl())
+              .create(ALICE, AlertFixtures.inBandwidthAbove80(cross, receiver.url()));
+      // The row as it was stored before encryption: only a direct write can make it now.
+      db.dsl()
+          .update(ALERT_POLICY)
+          .set(ALERT_POLICY.WEBHOOK_SECRET, AlertFixtures.SECRET)
+          .where(ALERT_POLICY.ID.eq(policy.id()))
+          .execute();
+      new AlertEventRepository(db.dsl())
+          .record(AlertFixtures.notice(policy, AlertEventState.FIRING, DAY_START, 95));
+
+      assertThat(deliverOnce(db)).isEqualTo("webhook attempts: 1\n");
+
+      assertThat(receiver.notices(AlertFixtures.SECRET, DAY_START))
+          .containsExactly("FIRING 0 95.0");
+      var row = db.dsl().fetchSingle(ALERT_POLICY, ALERT_POLICY.ID.eq(policy.id()));
+      assertThat(row.getWebhookSecret()).startsWith("v1:").doesNotContain(AlertFixtures.SECRET);
+      assertThat(row.getRevision()).isEqualTo(policy.revision());
+      assertThat(new AlertPolicyService(db.dsl()).show(ALICE, policy.id()).spec().webhookSecret())
+          .isEqualTo(AlertFixtures.SECRET);
     }
   }
 }
