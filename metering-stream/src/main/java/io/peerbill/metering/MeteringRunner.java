@@ -39,7 +39,7 @@ public final class MeteringRunner {
       throws Exception {
     MeteringJob job =
         new MeteringJob(settings, input, sourceName, MeteringSinks.postgres(settings, series));
-    StreamExecutionEnvironment env = MeteringEnvironment.create(settings);
+    StreamExecutionEnvironment env = MeteringEnvironment.create(settings, input);
     MeteringStreams streams = job.build(env);
     boolean bounded = input.getBoundedness() == Boundedness.BOUNDED;
     if (alerts == null) {

@@ -64,7 +64,11 @@ public final class StreamCommand implements Callable<Integer> {
       description = "earliest, latest or committed (default: ${DEFAULT-VALUE}).")
   String startingOffsets;
 
-  @Option(names = "--bounded", description = "Kafka: stop at the offsets current at start.")
+  @Option(
+      names = "--bounded",
+      description =
+          "Kafka: stop at the offsets current at start (a backfill: it checkpoints and commits its"
+              + " offsets as it goes, and ends after one last checkpoint).")
   boolean bounded;
 
   @Option(
