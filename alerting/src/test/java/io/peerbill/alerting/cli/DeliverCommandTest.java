@@ -32,14 +32,18 @@ class DeliverCommandTest {
     return out.toString();
   }
 
+  /** Alice's in-bandwidth policy on a cross-region connection, notifying {@code receiver}. */
+  private static AlertPolicy policyNotifying(TestDatabase db, WebhookReceiver receiver) {
+    String cross = AlertFixtures.lifecycle(db.dsl()).cross();
+    return new AlertPolicyService(db.dsl())
+        .create(ALICE, AlertFixtures.inBandwidthAbove80(cross, receiver.url()));
+  }
+
   @Test
   void deliverOnceSendsEveryQueuedNoticeSignedAndNothingTwice_D11(TestDatabase db)
       throws Exception {
-    String cross = AlertFixtures.lifecycle(db.dsl()).cross();
     try (WebhookReceiver receiver = new WebhookReceiver()) {
-      AlertPolicy policy =
-          new AlertPolicyService(db.dsl())
-              .create(ALICE, AlertFixtures.inBandwidthAbove80(cross, receiver.url()));
+      AlertPolicy policy = policyNotifying(db, receiver);
       AlertEventRepository events = new AlertEventRepository(db.dsl());
       events.record(AlertFixtures.notice(policy, AlertEventState.FIRING, DAY_START, 95));
       events.record(
@@ -62,11 +66,8 @@ class DeliverCommandTest {
   @Test
   void aSecretStoredInTheClearIsSealedByTheFirstDeliveryAndStillSigns_D11(TestDatabase db)
       throws Exception {
-    String cross = AlertFixtures.lifecycle(db.dsl()).cross();
     try (WebhookReceiver receiver = new WebhookReceiver()) {
-      AlertPolicy policy =
-          new AlertPolicyService(db.dsl())
-              .create(ALICE, AlertFixtures.inBandwidthAbove80(cross, receiver.url()));
+      AlertPolicy policy = policyNotifying(db, receiver);
       // The row as it was stored before encryption: only a direct write can make it now.
       db.dsl()
           .update(ALERT_POLICY)
