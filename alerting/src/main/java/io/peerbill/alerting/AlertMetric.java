@@ -70,17 +70,15 @@ public enum AlertMetric {
    */
   public OptionalDouble valueOf(PeriodTraffic traffic, Integer capMbps) {
     double seconds = traffic.period().seconds();
+    TrafficCounts c = traffic.counts();
     return switch (this) {
-      case IN_BANDWIDTH -> OptionalDouble.of(D10Metrics.bandwidthMbps(traffic.inBytes(), seconds));
-      case OUT_BANDWIDTH ->
-          OptionalDouble.of(D10Metrics.bandwidthMbps(traffic.outBytes(), seconds));
-      case IN_PKG -> OptionalDouble.of(D10Metrics.packetsPerSecond(traffic.inPackets(), seconds));
-      case OUT_PKG -> OptionalDouble.of(D10Metrics.packetsPerSecond(traffic.outPackets(), seconds));
-      case PKG_DROP ->
-          D10Metrics.pkgDropPercent(
-              traffic.inPackets(), traffic.outPackets(), traffic.inDropped(), traffic.outDropped());
-      case INBAND_RATE -> utilisation(traffic, traffic.inBytes(), capMbps);
-      case OUTBAND_RATE -> utilisation(traffic, traffic.outBytes(), capMbps);
+      case IN_BANDWIDTH -> OptionalDouble.of(D10Metrics.bandwidthMbps(c.inBytes(), seconds));
+      case OUT_BANDWIDTH -> OptionalDouble.of(D10Metrics.bandwidthMbps(c.outBytes(), seconds));
+      case IN_PKG -> OptionalDouble.of(D10Metrics.packetsPerSecond(c.inPackets(), seconds));
+      case OUT_PKG -> OptionalDouble.of(D10Metrics.packetsPerSecond(c.outPackets(), seconds));
+      case PKG_DROP -> D10Metrics.pkgDropPercent(c);
+      case INBAND_RATE -> utilisation(traffic, c.inBytes(), capMbps);
+      case OUTBAND_RATE -> utilisation(traffic, c.outBytes(), capMbps);
     };
   }
 

@@ -31,10 +31,9 @@ public final class D10Metrics {
   }
 
   /** PkgDrop: % of packets dropped, both directions: dropped / (packets + dropped). */
-  public static OptionalDouble pkgDropPercent(
-      long inPackets, long outPackets, long inDropped, long outDropped) {
-    long dropped = inDropped + outDropped;
-    long offered = inPackets + outPackets + dropped;
+  public static OptionalDouble pkgDropPercent(TrafficCounts c) {
+    long dropped = c.inDropped() + c.outDropped();
+    long offered = c.inPackets() + c.outPackets() + dropped;
     return offered == 0 ? OptionalDouble.empty() : OptionalDouble.of(100.0 * dropped / offered);
   }
 

@@ -5,27 +5,22 @@ import java.time.Instant;
 
 /**
  * One connection's traffic over one statistic period {@code [windowStart, windowStart + period)}:
- * the summed interval counters of its samples. {@code sampleCount == 0} marks a period with no
- * samples at all (see {@link AlertMetric} for what such a period means to each metric). {@code
- * capMbps} is the cap in force at the period's start (null: same-region, or not known).
+ * the summed counters of its samples. {@code sampleCount == 0} marks a period with no samples at
+ * all (see {@link AlertMetric} for what such a period means to each metric). {@code capMbps} is the
+ * cap in force at the period's start (null: same-region, or not known).
  */
 public record PeriodTraffic(
     String connectionId,
     StatisticPeriod period,
     Instant windowStart,
-    long inBytes,
-    long outBytes,
-    long inPackets,
-    long outPackets,
-    long inDropped,
-    long outDropped,
+    TrafficCounts counts,
     int sampleCount,
     Integer capMbps)
     implements Serializable {
 
   public static PeriodTraffic noSamples(
       String connectionId, StatisticPeriod period, Instant windowStart) {
-    return new PeriodTraffic(connectionId, period, windowStart, 0, 0, 0, 0, 0, 0, 0, null);
+    return new PeriodTraffic(connectionId, period, windowStart, TrafficCounts.ZERO, 0, null);
   }
 
   /**

@@ -75,7 +75,12 @@ public final class AlertFixtures {
   public static PeriodTraffic minuteAt(String connection, Instant start, long inMbps) {
     long bytes = inMbps * 1_000_000 / 8 * 60;
     return new PeriodTraffic(
-        connection, StatisticPeriod.ONE_MINUTE, start, bytes, 0, 1000, 0, 0, 0, 1, null);
+        connection,
+        StatisticPeriod.ONE_MINUTE,
+        start,
+        new TrafficCounts(bytes, 0, 1000, 0, 0, 0),
+        1,
+        null);
   }
 
   /** A notice of {@code policy} on its connection for the minute from {@code start}. */

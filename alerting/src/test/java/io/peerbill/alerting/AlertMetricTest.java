@@ -15,12 +15,13 @@ class AlertMetricTest {
           "pcx-cross0001",
           StatisticPeriod.ONE_MINUTE,
           DAY_START,
-          750_000_000L, // 100 Mbps over 60 s
-          375_000_000L, // 50 Mbps
-          600_000,
-          300_000,
-          900,
-          100,
+          new TrafficCounts(
+              750_000_000L, // 100 Mbps over 60 s
+              375_000_000L, // 50 Mbps
+              600_000,
+              300_000,
+              900,
+              100),
           2,
           null);
 
@@ -43,12 +44,7 @@ class AlertMetricTest {
             "pcx-cross0001",
             StatisticPeriod.ONE_MINUTE,
             DAY_START,
-            750_000_000L,
-            0,
-            0,
-            0,
-            0,
-            0,
+            new TrafficCounts(750_000_000L, 0, 0, 0, 0, 0),
             1,
             100);
     // The connection's cap is 400 now, but 100 Mbps was in force then: 100 % used, not 25 %.
@@ -64,12 +60,7 @@ class AlertMetricTest {
             "pcx-cross0001",
             StatisticPeriod.FIVE_MINUTES,
             DAY_START,
-            750_000_000L,
-            0,
-            0,
-            0,
-            0,
-            0,
+            new TrafficCounts(750_000_000L, 0, 0, 0, 0, 0),
             5,
             null);
     assertThat(AlertMetric.IN_BANDWIDTH.valueOf(five, null)).hasValue(20.0);

@@ -4,6 +4,7 @@ import static io.peerbill.metering.MeteringFixtures.DAY_START;
 import static io.peerbill.schema.jooq.Tables.METERING_WATERMARK;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.peerbill.alerting.TrafficCounts;
 import io.peerbill.metering.source.SampleFiles;
 import io.peerbill.metering.testkit.FlinkMiniCluster;
 import io.peerbill.testkit.PostgresExtension;
@@ -154,12 +155,7 @@ class ExactAcrossRunsIT {
             1,
             DAY_START.plus(Duration.ofMinutes(5)).toEpochMilli(),
             60_000,
-            Long.MAX_VALUE / 2,
-            0,
-            0,
-            0,
-            0,
-            0);
+            new TrafficCounts(Long.MAX_VALUE / 2, 0, 0, 0, 0, 0));
     MeteringRunSummary summary =
         stream(db, 2, List.of(huge.json(), newSample(world, "gw-ok", 1, 3).json()), "huge.jsonl");
     assertThat(summary.rejected().get(io.peerbill.metering.model.RejectReason.IMPLAUSIBLE_COUNTER))
@@ -175,12 +171,7 @@ class ExactAcrossRunsIT {
         seq,
         DAY_START.plus(Duration.ofMinutes(minute)).toEpochMilli(),
         60_000,
-        1_000 * seq,
-        2_000,
-        10,
-        20,
-        1,
-        0);
+        new TrafficCounts(1_000 * seq, 2_000, 10, 20, 1, 0));
   }
 
   private static GeneratedRecord counted(GeneratedSample s) {

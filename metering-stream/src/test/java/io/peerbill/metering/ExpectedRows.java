@@ -37,12 +37,7 @@ public final class ExpectedRows {
       long[] v =
           sums.computeIfAbsent(
               s.connectionId() + " " + Instant.ofEpochMilli(start), k -> new long[7]);
-      v[0] += s.inBytes();
-      v[1] += s.outBytes();
-      v[2] += s.inPackets();
-      v[3] += s.outPackets();
-      v[4] += s.inDropped();
-      v[5] += s.outDropped();
+      s.counts().addTo(v, 0);
       v[6]++;
     }
     Map<String, String> rows = new TreeMap<>();

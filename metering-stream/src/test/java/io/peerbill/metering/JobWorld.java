@@ -3,6 +3,7 @@ package io.peerbill.metering;
 import static io.peerbill.metering.MeteringFixtures.DAY_START;
 import static io.peerbill.metering.MeteringFixtures.ONE_HOUR_LATER;
 
+import io.peerbill.alerting.TrafficCounts;
 import io.peerbill.metering.model.RejectReason;
 import io.peerbill.peering.WorldBuilder;
 import io.peerbill.tools.gen.GeneratedFleet;
@@ -69,12 +70,7 @@ public record JobWorld(List<String> connections) {
               seq,
               ONE_HOUR_LATER.minus(Duration.ofMinutes(2 + seq)).toEpochMilli(),
               60_000,
-              1_000_000L * seq,
-              7,
-              3,
-              4,
-              0,
-              0);
+              new TrafficCounts(1_000_000L * seq, 7, 3, 4, 0, 0));
       records.add(new GeneratedRecord(lateButAllowed.json(), "COUNTED", lateButAllowed));
     }
     records.add(new GeneratedRecord(records.get(records.size() - 1).line(), "DUPLICATE", null));

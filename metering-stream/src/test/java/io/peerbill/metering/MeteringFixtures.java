@@ -1,5 +1,6 @@
 package io.peerbill.metering;
 
+import io.peerbill.alerting.TrafficCounts;
 import io.peerbill.metering.model.RawRecord;
 import io.peerbill.metering.model.Sample;
 import io.peerbill.tools.gen.GeneratedRecord;
@@ -36,12 +37,7 @@ public final class MeteringFixtures {
         seq,
         end.toEpochMilli(),
         60_000,
-        in,
-        out,
-        in / 100,
-        out / 100,
-        1,
-        2,
+        new TrafficCounts(in, out, in / 100, out / 100, 1, 2),
         "test",
         Long.toString(seq));
   }
@@ -53,17 +49,7 @@ public final class MeteringFixtures {
   /** The sample as a line of wire format v1, rendered as the generator renders its samples. */
   public static String json(Sample s) {
     return new GeneratedSample(
-            s.connectionId(),
-            s.reporter(),
-            s.seq(),
-            s.ts(),
-            s.intervalMs(),
-            s.inBytes(),
-            s.outBytes(),
-            s.inPackets(),
-            s.outPackets(),
-            s.inDropped(),
-            s.outDropped())
+            s.connectionId(), s.reporter(), s.seq(), s.ts(), s.intervalMs(), s.counts())
         .json();
   }
 

@@ -1,7 +1,9 @@
 package io.peerbill.api.traffic;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.peerbill.alerting.D10Metrics;
+import io.peerbill.alerting.TrafficCounts;
 import java.time.Instant;
 import java.util.OptionalDouble;
 import tools.jackson.databind.annotation.JsonSerialize;
@@ -21,41 +23,22 @@ public record TrafficBucket(
     @JsonProperty("PkgDrop") Double pkgDrop,
     @JsonProperty("InbandRate") Double inbandRate,
     @JsonProperty("OutbandRate") Double outbandRate,
-    long inBytes,
-    long outBytes,
-    long inPackets,
-    long outPackets,
-    long inDropped,
-    long outDropped,
+    @JsonUnwrapped TrafficCounts counts,
     int sampleCount,
     Integer capMbps) {
 
   static TrafficBucket of(
-      Instant start,
-      double seconds,
-      long inBytes,
-      long outBytes,
-      long inPackets,
-      long outPackets,
-      long inDropped,
-      long outDropped,
-      int sampleCount,
-      Integer capMbps) {
+      Instant start, double seconds, TrafficCounts counts, int sampleCount, Integer capMbps) {
     return new TrafficBucket(
         start,
-        D10Metrics.bandwidthBps(inBytes, seconds),
-        D10Metrics.bandwidthBps(outBytes, seconds),
-        D10Metrics.packetsPerSecond(inPackets, seconds),
-        D10Metrics.packetsPerSecond(outPackets, seconds),
-        value(D10Metrics.pkgDropPercent(inPackets, outPackets, inDropped, outDropped)),
-        value(D10Metrics.capUsePercent(inBytes, seconds, capMbps)),
-        value(D10Metrics.capUsePercent(outBytes, seconds, capMbps)),
-        inBytes,
-        outBytes,
-        inPackets,
-        outPackets,
-        inDropped,
-        outDropped,
+        D10Metrics.bandwidthBps(counts.inBytes(), seconds),
+        D10Metrics.bandwidthBps(counts.outBytes(), seconds),
+        D10Metrics.packetsPerSecond(counts.inPackets(), seconds),
+        D10Metrics.packetsPerSecond(counts.outPackets(), seconds),
+        value(D10Metrics.pkgDropPercent(counts)),
+        value(D10Metrics.capUsePercent(counts.inBytes(), seconds, capMbps)),
+        value(D10Metrics.capUsePercent(counts.outBytes(), seconds, capMbps)),
+        counts,
         sampleCount,
         capMbps);
   }

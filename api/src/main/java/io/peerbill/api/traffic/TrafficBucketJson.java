@@ -1,5 +1,6 @@
 package io.peerbill.api.traffic;
 
+import io.peerbill.alerting.TrafficCounts;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.SerializableString;
 import tools.jackson.core.io.SerializedString;
@@ -43,12 +44,13 @@ final class TrafficBucketJson extends ValueSerializer<TrafficBucket> {
     nullable(g, PKG_DROP, b.pkgDrop());
     nullable(g, INBAND_RATE, b.inbandRate());
     nullable(g, OUTBAND_RATE, b.outbandRate());
-    number(g, IN_BYTES, b.inBytes());
-    number(g, OUT_BYTES, b.outBytes());
-    number(g, IN_PACKETS, b.inPackets());
-    number(g, OUT_PACKETS, b.outPackets());
-    number(g, IN_DROPPED, b.inDropped());
-    number(g, OUT_DROPPED, b.outDropped());
+    TrafficCounts c = b.counts();
+    number(g, IN_BYTES, c.inBytes());
+    number(g, OUT_BYTES, c.outBytes());
+    number(g, IN_PACKETS, c.inPackets());
+    number(g, OUT_PACKETS, c.outPackets());
+    number(g, IN_DROPPED, c.inDropped());
+    number(g, OUT_DROPPED, c.outDropped());
     g.writeName(SAMPLE_COUNT);
     g.writeNumber(b.sampleCount());
     g.writeName(CAP_MBPS);

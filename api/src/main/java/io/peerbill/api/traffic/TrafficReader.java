@@ -1,5 +1,6 @@
 package io.peerbill.api.traffic;
 
+import io.peerbill.alerting.TrafficCounts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -47,12 +48,13 @@ public class TrafficReader {
                     TrafficBucket.of(
                         r.getObject(1, OffsetDateTime.class).toInstant(),
                         seconds,
-                        r.getLong(2),
-                        r.getLong(3),
-                        r.getLong(4),
-                        r.getLong(5),
-                        r.getLong(6),
-                        r.getLong(7),
+                        new TrafficCounts(
+                            r.getLong(2),
+                            r.getLong(3),
+                            r.getLong(4),
+                            r.getLong(5),
+                            r.getLong(6),
+                            r.getLong(7)),
                         r.getInt(8),
                         cap));
               }

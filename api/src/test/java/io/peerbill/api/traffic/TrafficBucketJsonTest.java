@@ -2,6 +2,7 @@ package io.peerbill.api.traffic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.peerbill.alerting.TrafficCounts;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,11 +28,20 @@ class TrafficBucketJsonTest {
     Instant start = Instant.parse("2026-11-24T16:05:00Z");
     List<TrafficBucket> buckets =
         List.of(
-            TrafficBucket.of(start, 300, 37_500_000_000L, 12_345L, 25_000_000L, 7, 3, 0, 10, 1000),
-            // No packets and no cap: the ratios are null.
-            TrafficBucket.of(start.plusSeconds(300), 300, 0, 0, 0, 0, 0, 0, 1, null),
             TrafficBucket.of(
-                start.plusSeconds(600), 60, Long.MAX_VALUE, 1, 1, Long.MAX_VALUE, 1, 0, 2, 1));
+                start,
+                300,
+                new TrafficCounts(37_500_000_000L, 12_345L, 25_000_000L, 7, 3, 0),
+                10,
+                1000),
+            // No packets and no cap: the ratios are null.
+            TrafficBucket.of(start.plusSeconds(300), 300, TrafficCounts.ZERO, 1, null),
+            TrafficBucket.of(
+                start.plusSeconds(600),
+                60,
+                new TrafficCounts(Long.MAX_VALUE, 1, 1, Long.MAX_VALUE, 1, 0),
+                2,
+                1));
 
     String handWritten = API.writeValueAsString(buckets);
 

@@ -2,6 +2,7 @@ package io.peerbill.cli.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.peerbill.alerting.TrafficCounts;
 import io.peerbill.billing.BillingDay;
 import io.peerbill.cli.Main;
 import io.peerbill.db.Database;
@@ -88,7 +89,8 @@ class BillsAcrossReplaysTest {
     String link = day.connectionIds().get("acme-initech-bj-fra");
     long noon = DAY.start().plus(Duration.ofHours(12)).toEpochMilli();
     GeneratedSample missed =
-        new GeneratedSample(link, "gw-late", 1, noon, 300_000, 33_750_000_000L, 0, 1, 1, 0, 0);
+        new GeneratedSample(
+            link, "gw-late", 1, noon, 300_000, new TrafficCounts(33_750_000_000L, 0, 1, 1, 0, 0));
     Path late = Files.write(work.resolve("missed.jsonl"), List.of(missed.json()));
     assertThat(MeteringRunner.runFiles(test.config(), late, false).accepted()).isEqualTo(1);
 

@@ -87,8 +87,8 @@ class DemoEndToEndTest {
         continue;
       }
       long[] sums = buckets.computeIfAbsent(at - Math.floorMod(at, BUCKET_MS), k -> new long[2]);
-      sums[0] += s.inBytes();
-      sums[1] += s.outBytes();
+      sums[0] += s.counts().inBytes();
+      sums[1] += s.counts().outBytes();
     }
     return buckets;
   }
@@ -253,8 +253,8 @@ class DemoEndToEndTest {
       }
       long at = s.ts() - 1;
       long[] sums = buckets.computeIfAbsent(at - Math.floorMod(at, BUCKET_MS), k -> new long[2]);
-      sums[0] += s.inBytes();
-      sums[1] += s.outBytes();
+      sums[0] += s.counts().inBytes();
+      sums[1] += s.counts().outBytes();
     }
     return buckets;
   }

@@ -20,13 +20,7 @@ public final class FiveMinuteSums {
   public FiveMinuteSums() {}
 
   public void add(int minute, Sample s) {
-    int at = minute * COUNTERS;
-    sums[at] += s.inBytes();
-    sums[at + 1] += s.outBytes();
-    sums[at + 2] += s.inPackets();
-    sums[at + 3] += s.outPackets();
-    sums[at + 4] += s.inDropped();
-    sums[at + 5] += s.outDropped();
+    s.counts().addTo(sums, minute * COUNTERS);
     samples[minute]++;
   }
 

@@ -15,12 +15,7 @@ public final class AggregatePeriods implements MapFunction<TrafficAggregate, Per
         a.connectionId(),
         StatisticPeriod.ofSeconds(a.periodSeconds()),
         Instant.ofEpochMilli(a.bucketStart()),
-        a.inBytes(),
-        a.outBytes(),
-        a.inPackets(),
-        a.outPackets(),
-        a.inDropped(),
-        a.outDropped(),
+        a.counts(),
         a.sampleCount(),
         a.capMbps());
   }

@@ -62,9 +62,13 @@ public final class AlertPolicyEvaluator
 
   @Override
   public void open(OpenContext context) {
+    // "-v2" since a period carries its counters as one value: restored under the old name, a
+    // checkpoint's pending periods would come back without counters (Flink's POJO evolution drops
+    // removed fields). Under a new name they are left behind instead: an upgrade restored from
+    // such a checkpoint does not evaluate the periods then waiting for the watermark.
     pending =
         getRuntimeContext()
-            .getListState(new ListStateDescriptor<>("pending-periods", PeriodTraffic.class));
+            .getListState(new ListStateDescriptor<>("pending-periods-v2", PeriodTraffic.class));
     alerts =
         getRuntimeContext()
             .getMapState(

@@ -1,5 +1,6 @@
 package io.peerbill.metering.model;
 
+import io.peerbill.alerting.TrafficCounts;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
@@ -15,12 +16,7 @@ public record Sample(
     long seq,
     long ts,
     int intervalMs,
-    long inBytes,
-    long outBytes,
-    long inPackets,
-    long outPackets,
-    long inDropped,
-    long outDropped,
+    TrafficCounts counts,
     String source,
     String position) {
 
@@ -33,19 +29,6 @@ public record Sample(
 
   /** The same sample without its input position (null source and position). */
   public Sample withoutOrigin() {
-    return new Sample(
-        connectionId,
-        reporter,
-        seq,
-        ts,
-        intervalMs,
-        inBytes,
-        outBytes,
-        inPackets,
-        outPackets,
-        inDropped,
-        outDropped,
-        null,
-        null);
+    return new Sample(connectionId, reporter, seq, ts, intervalMs, counts, null, null);
   }
 }

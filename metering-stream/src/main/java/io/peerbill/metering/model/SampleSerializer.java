@@ -1,5 +1,6 @@
 package io.peerbill.metering.model;
 
+import io.peerbill.alerting.TrafficCounts;
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
@@ -25,7 +26,7 @@ public final class SampleSerializer extends TypeSerializerSingleton<Sample> {
 
   @Override
   public Sample createInstance() {
-    return new Sample("", "", 0, 0, 0, 0, 0, 0, 0, 0, 0, "", "");
+    return new Sample("", "", 0, 0, 0, TrafficCounts.ZERO, "", "");
   }
 
   @Override
@@ -50,12 +51,13 @@ public final class SampleSerializer extends TypeSerializerSingleton<Sample> {
     out.writeLong(s.seq());
     out.writeLong(s.ts());
     out.writeInt(s.intervalMs());
-    out.writeLong(s.inBytes());
-    out.writeLong(s.outBytes());
-    out.writeLong(s.inPackets());
-    out.writeLong(s.outPackets());
-    out.writeLong(s.inDropped());
-    out.writeLong(s.outDropped());
+    TrafficCounts c = s.counts();
+    out.writeLong(c.inBytes());
+    out.writeLong(c.outBytes());
+    out.writeLong(c.inPackets());
+    out.writeLong(c.outPackets());
+    out.writeLong(c.inDropped());
+    out.writeLong(c.outDropped());
     StringValue.writeString(s.source(), out);
     StringValue.writeString(s.position(), out);
   }
@@ -68,12 +70,13 @@ public final class SampleSerializer extends TypeSerializerSingleton<Sample> {
         in.readLong(),
         in.readLong(),
         in.readInt(),
-        in.readLong(),
-        in.readLong(),
-        in.readLong(),
-        in.readLong(),
-        in.readLong(),
-        in.readLong(),
+        new TrafficCounts(
+            in.readLong(),
+            in.readLong(),
+            in.readLong(),
+            in.readLong(),
+            in.readLong(),
+            in.readLong()),
         StringValue.readString(in),
         StringValue.readString(in));
   }

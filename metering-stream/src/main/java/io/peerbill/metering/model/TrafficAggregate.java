@@ -1,6 +1,7 @@
 package io.peerbill.metering.model;
 
 import io.peerbill.alerting.D10Metrics;
+import io.peerbill.alerting.TrafficCounts;
 import java.util.OptionalDouble;
 
 /**
@@ -17,12 +18,7 @@ public record TrafficAggregate(
     String connectionId,
     int periodSeconds,
     long bucketStart,
-    long inBytes,
-    long outBytes,
-    long inPackets,
-    long outPackets,
-    long inDropped,
-    long outDropped,
+    TrafficCounts counts,
     int sampleCount,
     String scope,
     String requesterRegion,
@@ -35,37 +31,37 @@ public record TrafficAggregate(
 
   /** InBandwidth (D10): bits per second averaged over the bucket. */
   public double inBps() {
-    return D10Metrics.bandwidthBps(inBytes, periodSeconds);
+    return D10Metrics.bandwidthBps(counts.inBytes(), periodSeconds);
   }
 
   /** OutBandwidth (D10). */
   public double outBps() {
-    return D10Metrics.bandwidthBps(outBytes, periodSeconds);
+    return D10Metrics.bandwidthBps(counts.outBytes(), periodSeconds);
   }
 
   /** InPkg (D10): packets per second. */
   public double inPps() {
-    return D10Metrics.packetsPerSecond(inPackets, periodSeconds);
+    return D10Metrics.packetsPerSecond(counts.inPackets(), periodSeconds);
   }
 
   /** OutPkg (D10). */
   public double outPps() {
-    return D10Metrics.packetsPerSecond(outPackets, periodSeconds);
+    return D10Metrics.packetsPerSecond(counts.outPackets(), periodSeconds);
   }
 
   /** PkgDrop (D10); no value for a bucket without packets. */
   public OptionalDouble lossPercent() {
-    return D10Metrics.pkgDropPercent(inPackets, outPackets, inDropped, outDropped);
+    return D10Metrics.pkgDropPercent(counts);
   }
 
   /** InbandRate (D10): % of the cap used inbound; no value without a cap (same-region). */
   public OptionalDouble inCapUsePercent() {
-    return D10Metrics.capUsePercent(inBytes, periodSeconds, capMbps);
+    return D10Metrics.capUsePercent(counts.inBytes(), periodSeconds, capMbps);
   }
 
   /** OutbandRate (D10). */
   public OptionalDouble outCapUsePercent() {
-    return D10Metrics.capUsePercent(outBytes, periodSeconds, capMbps);
+    return D10Metrics.capUsePercent(counts.outBytes(), periodSeconds, capMbps);
   }
 
   public long bucketEnd() {

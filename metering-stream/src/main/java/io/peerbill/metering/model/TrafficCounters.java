@@ -1,5 +1,7 @@
 package io.peerbill.metering.model;
 
+import io.peerbill.alerting.TrafficCounts;
+
 /**
  * Running sums of one bucket (the window accumulator). Mutable with public fields so Flink
  * serializes it as a POJO without reflection on every access.
@@ -16,13 +18,19 @@ public class TrafficCounters {
   public TrafficCounters() {}
 
   public void add(Sample s) {
-    inBytes += s.inBytes();
-    outBytes += s.outBytes();
-    inPackets += s.inPackets();
-    outPackets += s.outPackets();
-    inDropped += s.inDropped();
-    outDropped += s.outDropped();
+    TrafficCounts c = s.counts();
+    inBytes += c.inBytes();
+    outBytes += c.outBytes();
+    inPackets += c.inPackets();
+    outPackets += c.outPackets();
+    inDropped += c.inDropped();
+    outDropped += c.outDropped();
     sampleCount++;
+  }
+
+  /** The sums so far, as the value the aggregates carry. */
+  public TrafficCounts counts() {
+    return new TrafficCounts(inBytes, outBytes, inPackets, outPackets, inDropped, outDropped);
   }
 
   public void add(TrafficCounters other) {

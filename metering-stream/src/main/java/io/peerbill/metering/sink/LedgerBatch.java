@@ -94,12 +94,7 @@ final class LedgerBatch {
 
   private static void sum(Map<Bucket, long[]> buckets, Bucket bucket, Sample s) {
     long[] v = buckets.computeIfAbsent(bucket, b -> new long[7]);
-    v[0] += s.inBytes();
-    v[1] += s.outBytes();
-    v[2] += s.inPackets();
-    v[3] += s.outPackets();
-    v[4] += s.inDropped();
-    v[5] += s.outDropped();
+    s.counts().addTo(v, 0);
     v[6]++;
   }
 

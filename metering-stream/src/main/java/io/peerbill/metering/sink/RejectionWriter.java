@@ -96,12 +96,12 @@ final class RejectionWriter extends JdbcBatchWriter<Rejection> {
                   s.seq(),
                   utc(s.ts()),
                   s.intervalMs(),
-                  s.inBytes(),
-                  s.outBytes(),
-                  s.inPackets(),
-                  s.outPackets(),
-                  s.inDropped(),
-                  s.outDropped());
+                  s.counts().inBytes(),
+                  s.counts().outBytes(),
+                  s.counts().inPackets(),
+                  s.counts().outPackets(),
+                  s.counts().inDropped(),
+                  s.counts().outDropped());
     }
     insert.onConflict(r.SOURCE, r.SOURCE_POSITION).doNothing().execute();
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import io.peerbill.alerting.TrafficCounts;
 import io.peerbill.metering.model.RawRecord;
 import io.peerbill.metering.model.RejectReason;
 import io.peerbill.metering.model.Sample;
@@ -138,12 +139,7 @@ public final class SampleParser {
             n[2],
             n[3],
             (int) n[4],
-            n[5],
-            n[6],
-            n[7],
-            n[8],
-            n[9],
-            n[10],
+            new TrafficCounts(n[5], n[6], n[7], n[8], n[9], n[10]),
             record.source(),
             record.position());
     for (int i = 5; i < FIELDS.length; i++) {

@@ -75,8 +75,8 @@ class BucketAggregatorHarnessTest {
       TrafficAggregate first = emitted.get(0);
       assertThat(first.bucketStart()).isEqualTo(T0);
       assertThat(first.periodSeconds()).isEqualTo(60);
-      assertThat(first.inBytes()).isEqualTo(1_500);
-      assertThat(first.outBytes()).isEqualTo(3_000);
+      assertThat(first.counts().inBytes()).isEqualTo(1_500);
+      assertThat(first.counts().outBytes()).isEqualTo(3_000);
       assertThat(first.sampleCount()).isEqualTo(2);
       assertThat(first.scope()).isEqualTo("CROSS_REGION");
       assertThat(first.requesterRegion()).isEqualTo("ap-guangzhou");
@@ -85,7 +85,7 @@ class BucketAggregatorHarnessTest {
       assertThat(first.capMbps()).isEqualTo(GeneratedFleet.CROSS_REGION_CAP_MBPS);
       assertThat(first.inBps()).isEqualTo(1_500 * 8 / 60.0);
       TrafficAggregate corrected = emitted.get(1);
-      assertThat(corrected.inBytes()).isEqualTo(1_750);
+      assertThat(corrected.counts().inBytes()).isEqualTo(1_750);
       assertThat(corrected.sampleCount()).isEqualTo(3);
     }
   }
@@ -99,24 +99,24 @@ class BucketAggregatorHarnessTest {
       h.processElement(at("gw-1", 3, 240, 4_000));
       h.processWatermark(T0 + 299_999);
       assertThat(minutes(h))
-          .extracting(TrafficAggregate::bucketStart, TrafficAggregate::inBytes)
+          .extracting(TrafficAggregate::bucketStart, a -> a.counts().inBytes())
           .containsExactly(
               tuple(T0, 1_000L), tuple(T0 + 60_000, 2_000L), tuple(T0 + 180_000, 4_000L));
       assertThat(fives(h))
           .extracting(
               TrafficAggregate::bucketStart,
-              TrafficAggregate::inBytes,
+              a -> a.counts().inBytes(),
               TrafficAggregate::sampleCount)
           .containsExactly(tuple(T0, 7_000L, 3));
 
       h.processElement(at("gw-2", 1, 180, 500));
       assertThat(minutes(h))
           .last()
-          .extracting(TrafficAggregate::bucketStart, TrafficAggregate::inBytes)
+          .extracting(TrafficAggregate::bucketStart, a -> a.counts().inBytes())
           .containsExactly(T0 + 120_000, 500L);
       assertThat(fives(h))
           .last()
-          .extracting(TrafficAggregate::periodSeconds, TrafficAggregate::inBytes)
+          .extracting(TrafficAggregate::periodSeconds, a -> a.counts().inBytes())
           .containsExactly(300, 7_500L);
     }
   }
@@ -161,7 +161,7 @@ class BucketAggregatorHarnessTest {
       assertThat(minutes(h)).extracting(TrafficAggregate::bucketStart).containsExactly(T0);
       h.processWatermark(T0 + 419_999);
       assertThat(minutes(h))
-          .extracting(TrafficAggregate::bucketStart, TrafficAggregate::inBytes)
+          .extracting(TrafficAggregate::bucketStart, a -> a.counts().inBytes())
           .containsExactly(tuple(T0, 1_000L), tuple(T0 + 360_000, 2_000L));
     }
   }

@@ -2,6 +2,7 @@ package io.peerbill.metering.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.peerbill.alerting.TrafficCounts;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.core.memory.DataInputDeserializer;
@@ -20,16 +21,19 @@ class SampleSerializerTest {
             7,
             1_764_000_060_000L,
             60_000,
-            Long.MAX_VALUE,
-            2,
-            3,
-            4,
-            5,
-            6,
+            new TrafficCounts(Long.MAX_VALUE, 2, 3, 4, 5, 6),
             "file:/data/samples.jsonl",
             "41");
     Sample withoutPosition =
-        new Sample("pcx-0000002a", "gw-2", 8, 1_764_000_060_000L, 1, 0, 0, 0, 0, 0, 0, null, null);
+        new Sample(
+            "pcx-0000002a",
+            "gw-2",
+            8,
+            1_764_000_060_000L,
+            1,
+            new TrafficCounts(0, 0, 0, 0, 0, 0),
+            null,
+            null);
 
     assertThat(roundTrip(sample)).isEqualTo(sample);
     assertThat(roundTrip(withoutPosition)).isEqualTo(withoutPosition);

@@ -7,6 +7,7 @@ import com.influxdb.client.write.Point;
 import io.peerbill.alerting.AlertMetric;
 import io.peerbill.alerting.PeriodTraffic;
 import io.peerbill.alerting.StatisticPeriod;
+import io.peerbill.alerting.TrafficCounts;
 import io.peerbill.metering.model.TrafficAggregate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,12 +28,7 @@ class InfluxPointsTest {
             "pcx-1a2b3c4d",
             300,
             BUCKET,
-            750_000_000_000L,
-            912_000_000L,
-            600_000,
-            700_000,
-            12,
-            3,
+            new TrafficCounts(750_000_000_000L, 912_000_000L, 600_000, 700_000, 12, 3),
             10,
             "CROSS_REGION",
             "cn-guangzhou",
@@ -55,12 +51,7 @@ class InfluxPointsTest {
             "pcx-00000001",
             60,
             BUCKET,
-            1,
-            0,
-            0,
-            0,
-            0,
-            0,
+            new TrafficCounts(1, 0, 0, 0, 0, 0),
             1,
             "SAME_REGION",
             "cn-guangzhou",
@@ -76,18 +67,22 @@ class InfluxPointsTest {
   void bucketWithoutPacketsHasNoPkgDropAsAlertPoliciesSeeIt_D10() {
     TrafficAggregate a =
         new TrafficAggregate(
-            "pcx-00000001", 60, BUCKET, 5, 0, 0, 0, 0, 0, 1, "CROSS_REGION", "a", "b", "1", 100);
+            "pcx-00000001",
+            60,
+            BUCKET,
+            new TrafficCounts(5, 0, 0, 0, 0, 0),
+            1,
+            "CROSS_REGION",
+            "a",
+            "b",
+            "1",
+            100);
     PeriodTraffic period =
         new PeriodTraffic(
             a.connectionId(),
             StatisticPeriod.ONE_MINUTE,
             java.time.Instant.ofEpochMilli(BUCKET),
-            5,
-            0,
-            0,
-            0,
-            0,
-            0,
+            new TrafficCounts(5, 0, 0, 0, 0, 0),
             1,
             100);
     assertSamePoint(InfluxPoints.lineProtocol(a), viaClient(a));

@@ -214,12 +214,7 @@ public final class FuzzedLines {
             seq,
             s.ts(),
             s.intervalMs(),
-            s.inBytes(),
-            s.outBytes(),
-            s.inPackets(),
-            s.outPackets(),
-            s.inDropped(),
-            s.outDropped(),
+            s.counts(),
             s.source(),
             s.position());
     return new Line(

@@ -36,7 +36,7 @@ class SampleParserTest {
     String line =
         json(sample(CONNECTION, "gw", 1, ONE_MINUTE_LATER, 10, 20))
             .replace("{", "{\"schema\":{\"v\":[1,2]},\"note\":\"x\",");
-    assertThat(parser.parse(raw(line), NOW).inBytes()).isEqualTo(10);
+    assertThat(parser.parse(raw(line), NOW).counts().inBytes()).isEqualTo(10);
   }
 
   @Test

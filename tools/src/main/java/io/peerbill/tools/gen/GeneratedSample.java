@@ -1,22 +1,15 @@
 package io.peerbill.tools.gen;
 
+import io.peerbill.alerting.TrafficCounts;
+
 /**
  * A generated traffic sample, as its wire format v1 line says it (DOMAIN.md D4): interval counters
  * of one connection as seen by one reporter for the interval {@code [ts - intervalMs, ts)}. The
- * generator's own type, so that nothing here depends on the job that reads the lines.
+ * generator's own type, so that nothing here depends on the job that reads the lines; the counters
+ * are the value both sides share.
  */
 public record GeneratedSample(
-    String connectionId,
-    String reporter,
-    long seq,
-    long ts,
-    int intervalMs,
-    long inBytes,
-    long outBytes,
-    long inPackets,
-    long outPackets,
-    long inDropped,
-    long outDropped) {
+    String connectionId, String reporter, long seq, long ts, int intervalMs, TrafficCounts counts) {
 
   /** The instant the job counts it at: wholly in the bucket containing {@code ts - 1}. */
   public long countedAt() {
@@ -39,17 +32,17 @@ public record GeneratedSample(
         .append(",\"interval_ms\":")
         .append(intervalMs)
         .append(",\"in_bytes\":")
-        .append(inBytes)
+        .append(counts.inBytes())
         .append(",\"out_bytes\":")
-        .append(outBytes)
+        .append(counts.outBytes())
         .append(",\"in_packets\":")
-        .append(inPackets)
+        .append(counts.inPackets())
         .append(",\"out_packets\":")
-        .append(outPackets)
+        .append(counts.outPackets())
         .append(",\"in_dropped\":")
-        .append(inDropped)
+        .append(counts.inDropped())
         .append(",\"out_dropped\":")
-        .append(outDropped)
+        .append(counts.outDropped())
         .append('}')
         .toString();
   }

@@ -1,5 +1,6 @@
 package io.peerbill.tools.gen;
 
+import io.peerbill.alerting.TrafficCounts;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -131,12 +132,7 @@ public final class SampleGenerator {
         seq,
         ts,
         (int) intervalMs,
-        in,
-        out,
-        inPackets,
-        outPackets,
-        inPackets / 1000,
-        outPackets / 2000);
+        new TrafficCounts(in, out, inPackets, outPackets, inPackets / 1000, outPackets / 2000));
   }
 
   private static GeneratedRecord bad(BadKind kind, GeneratedSample s) {

@@ -45,7 +45,8 @@ class SampleGeneratorTest {
     assertThat(seqs).hasSize(12);
     assertThat(seqs.values())
         .allMatch(l -> l.equals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L)));
-    assertThat(records).allMatch(r -> r.sample().inBytes() > 0 && r.sample().outBytes() > 0);
+    assertThat(records)
+        .allMatch(r -> r.sample().counts().inBytes() > 0 && r.sample().counts().outBytes() > 0);
   }
 
   @Test
@@ -58,7 +59,7 @@ class SampleGeneratorTest {
 
   private static long bytesInHourStarting(Instant start) {
     return generate(GeneratorSpec.clean(20, 1, start, Duration.ofHours(1), 5)).stream()
-        .mapToLong(r -> r.sample().inBytes())
+        .mapToLong(r -> r.sample().counts().inBytes())
         .sum();
   }
 
